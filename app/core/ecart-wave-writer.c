@@ -1,0 +1,815 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ecart-wave-writer"
+
+#include "config.h"
+
+#include "ecart-wave-writer.h"
+#include "ecart-workspace-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+/* EcartWaveWriter is the one path by which measurements enter a workspace: the importer
+ * and the demo generator both use it. A wave is written in one transaction, begun by
+ * ecart_wave_writer_begin() and ended by commit or abort: nothing is visible until commit,
+ * and abort leaves the file exactly as it was.
+ *
+ * While rows go in, it keeps in memory only what the aggregates need (per cell: n, Σx, Σx²;
+ * per respondent being written: its answers by attribute and touchpoint, to pair expected
+ * with lived), so memory does not grow with the number of measurements. */
+
+typedef struct
+{
+  gint64 segment_id;
+  gint64 attribute_id;
+  gint64 touchpoint_id;
+  int    dimension;
+} CellKey;
+
+typedef struct
+{
+  gint64 n;
+  double sum;
+  double sum_sq;
+} Sums;
+
+typedef struct
+{
+  double expected_sum;
+  guint  expected_n;
+  double lived_sum;
+  guint  lived_n;
+} PairAnswers;
+
+struct _EcartWaveWriter
+{
+  GObject         parent_instance;
+
+  EcartWorkspace *workspace;
+  EcartDatabase  *db;
+  gint64          wave_id;
+
+  sqlite3_stmt   *insert_respondent;
+  sqlite3_stmt   *insert_measurement;
+  sqlite3_stmt   *insert_recommendation;
+  sqlite3_stmt   *insert_verbatim;
+  sqlite3_stmt   *index_verbatim;
+
+  /* Segment of each respondent of this wave, by id − first_respondent. */
+  GArray         *respondent_segments;
+  gint64          first_respondent;
+
+  GHashTable     *cells;          /* CellKey → Sums, dimension 2 or 3 */
+  GHashTable     *pairs;          /* CellKey (dimension 0) → Sums of lived − expected */
+  GHashTable     *recommendations; /* CellKey (segment, score in attribute_id) → Sums */
+
+  /* Answers of the respondent being written, to pair expected and lived. */
+  gint64          current_respondent;
+  GHashTable     *current_answers; /* CellKey (dimension 0) → PairAnswers */
+  GHashTable     *flushed;         /* respondents already paired, if they come back */
+  gboolean        pairs_by_query;
+
+  gboolean        open;
+};
+
+G_DEFINE_FINAL_TYPE (EcartWaveWriter, ecart_wave_writer, G_TYPE_OBJECT)
+
+static guint
+cell_key_hash (gconstpointer data)
+{
+  const CellKey *key = data;
+  guint64 h = (guint64)key->segment_id * 1000003u;
+
+  h ^= (guint64)key->attribute_id * 998244353u;
+  h ^= (guint64)key->touchpoint_id * 1000000007u;
+  h ^= (guint64)key->dimension;
+  return (guint)(h ^ (h >> 32));
+}
+
+static gboolean
+cell_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  return memcmp (a, b, sizeof (CellKey)) == 0;
+}
+
+static GHashTable *
+new_sums_table (void)
+{
+  return g_hash_table_new_full (cell_key_hash, cell_key_equal, g_free, g_free);
+}
+
+static void
+add_to (GHashTable    *table,
+        const CellKey *key,
+        double         value)
+{
+  Sums *sums = g_hash_table_lookup (table, key);
+
+  if (sums == NULL)
+    {
+      sums = g_new0 (Sums, 1);
+      g_hash_table_insert (table, g_memdup2 (key, sizeof *key), sums);
+    }
+  sums->n++;
+  sums->sum += value;
+  sums->sum_sq += value * value;
+}
+
+static void
+finalize_statements (EcartWaveWriter *self)
+{
+  g_clear_pointer (&self->insert_respondent, sqlite3_finalize);
+  g_clear_pointer (&self->insert_measurement, sqlite3_finalize);
+  g_clear_pointer (&self->insert_recommendation, sqlite3_finalize);
+  g_clear_pointer (&self->insert_verbatim, sqlite3_finalize);
+  g_clear_pointer (&self->index_verbatim, sqlite3_finalize);
+}
+
+static void
+ecart_wave_writer_finalize (GObject *object)
+{
+  EcartWaveWriter *self = (EcartWaveWriter *)object;
+
+  ecart_wave_writer_abort (self);
+  finalize_statements (self);
+  g_clear_pointer (&self->respondent_segments, g_array_unref);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
+  g_clear_pointer (&self->pairs, g_hash_table_unref);
+  g_clear_pointer (&self->recommendations, g_hash_table_unref);
+  g_clear_pointer (&self->current_answers, g_hash_table_unref);
+  g_clear_pointer (&self->flushed, g_hash_table_unref);
+  g_clear_object (&self->workspace);
+
+  G_OBJECT_CLASS (ecart_wave_writer_parent_class)->finalize (object);
+}
+
+static void
+ecart_wave_writer_class_init (EcartWaveWriterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ecart_wave_writer_finalize;
+}
+
+static void
+ecart_wave_writer_init (EcartWaveWriter *self)
+{
+  self->respondent_segments = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cells = new_sums_table ();
+  self->pairs = new_sums_table ();
+  self->recommendations = new_sums_table ();
+  self->current_answers = g_hash_table_new_full (cell_key_hash, cell_key_equal, g_free, g_free);
+  self->flushed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static gboolean
+check_open (EcartWaveWriter  *self,
+            GError          **error)
+{
+  if (!self->open)
+    {
+      g_set_error_literal (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_FAILED,
+                           _("The wave is no longer being written"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+prepare (EcartWaveWriter  *self,
+         sqlite3_stmt    **stmt,
+         const char       *sql,
+         GError          **error)
+{
+  int rc = sqlite3_prepare_v3 (ecart_database_get_handle (self->db), sql, -1,
+                               SQLITE_PREPARE_PERSISTENT, stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _ecart_database_set_error (self->db, error, rc, _("prepare a query"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+step_done (EcartWaveWriter  *self,
+           sqlite3_stmt     *stmt,
+           GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rc = sqlite3_errcode (ecart_database_get_handle (self->db));
+      _ecart_database_set_error (self->db, error, rc, _("write the measurements"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ecart_wave_writer_begin:
+ * @name: the wave's name, unique in the workspace
+ * @kind: (nullable): "survey", "interviews"…
+ * @source_file: (nullable): the file it comes from
+ *
+ * Starts writing a new wave in one transaction that is not recorded for undo (deleting
+ * the wave undoes it).
+ *
+ * Returns: (transfer full): the writer, or %NULL with @error set
+ */
+EcartWaveWriter *
+ecart_wave_writer_begin (EcartWorkspace  *workspace,
+                         const char      *name,
+                         const char      *kind,
+                         const char      *source_file,
+                         GError         **error)
+{
+  g_autoptr(EcartWaveWriter) self = NULL;
+  g_autofree char *clean = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *handle;
+  int rc;
+
+  g_return_val_if_fail (ECART_IS_WORKSPACE (workspace), NULL);
+
+  if (!(clean = _ecart_workspace_clean_name (name, error)))
+    return NULL;
+
+  self = g_object_new (ECART_TYPE_WAVE_WRITER, NULL);
+  self->workspace = g_object_ref (workspace);
+  self->db = ecart_workspace_get_database (workspace);
+  handle = ecart_database_get_handle (self->db);
+
+  if (ecart_workspace_find_by_name (workspace, ecart_workspace_get_waves (workspace), clean))
+    {
+      g_set_error (error, ECART_WORKSPACE_ERROR, ECART_WORKSPACE_ERROR_EXISTS,
+                   _("A wave named “%s” already exists"), clean);
+      return NULL;
+    }
+
+  if (!_ecart_database_begin_bulk (self->db, error))
+    return NULL;
+  self->open = TRUE;
+
+  if (!prepare (self, &stmt,
+                "INSERT INTO wave (name, kind, source_file, created_at) "
+                "VALUES (?, ?, ?, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                error))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kind != NULL ? kind : "survey", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, source_file != NULL ? source_file : "", -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _ecart_database_set_error (self->db, error, sqlite3_errcode (handle), _("create the wave"));
+      return NULL;
+    }
+  self->wave_id = sqlite3_last_insert_rowid (handle);
+
+  if (!prepare (self, &self->insert_respondent,
+                "INSERT INTO respondent (wave_id, segment_id, external_id, answered_at) "
+                "VALUES (?, ?, ?, ?)", error)
+      || !prepare (self, &self->insert_measurement,
+                   "INSERT INTO measurement (respondent_id, attribute_id, touchpoint_id, "
+                   "dimension, score, scale_min, scale_max) VALUES (?, ?, ?, ?, ?, ?, ?)", error)
+      || !prepare (self, &self->insert_recommendation,
+                   "INSERT INTO recommendation (respondent_id, score) VALUES (?, ?)", error)
+      || !prepare (self, &self->insert_verbatim,
+                   "INSERT INTO verbatim (wave_id, respondent_id, segment_id, touchpoint_id, "
+                   "attribute_id, body) VALUES (?, ?, ?, ?, ?, ?)", error)
+      || !prepare (self, &self->index_verbatim,
+                   "INSERT INTO verbatim_fts (rowid, body) VALUES (?, ?)", error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+gint64
+ecart_wave_writer_get_wave_id (EcartWaveWriter *self)
+{
+  g_return_val_if_fail (ECART_IS_WAVE_WRITER (self), 0);
+  return self->wave_id;
+}
+
+static gint64
+segment_of (EcartWaveWriter *self,
+            gint64           respondent_id)
+{
+  gint64 index = respondent_id - self->first_respondent;
+
+  if (self->respondent_segments->len == 0 || index < 0
+      || index >= (gint64)self->respondent_segments->len)
+    return 0;
+  return g_array_index (self->respondent_segments, gint64, index);
+}
+
+/* Pairs the answers of the respondent written so far: for each attribute and touchpoint
+ * where they gave both, the difference of their (mean) lived and expected scores. */
+static void
+flush_current (EcartWaveWriter *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+  gint64 *id;
+
+  if (self->current_respondent == 0)
+    return;
+
+  g_hash_table_iter_init (&iter, self->current_answers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      PairAnswers *answers = value;
+
+      if (answers->expected_n > 0 && answers->lived_n > 0)
+        add_to (self->pairs, key,
+                answers->lived_sum / answers->lived_n - answers->expected_sum / answers->expected_n);
+    }
+  g_hash_table_remove_all (self->current_answers);
+
+  id = g_new (gint64, 1);
+  *id = self->current_respondent;
+  g_hash_table_add (self->flushed, id);
+  self->current_respondent = 0;
+}
+
+/**
+ * ecart_wave_writer_add_respondent:
+ * @segment_id: the segment the respondent belongs to
+ * @external_id: (nullable): their id in the source
+ * @answered_at: (nullable): ISO 8601 date or date-time
+ *
+ * Returns: the respondent's id, or 0 with @error set
+ */
+gint64
+ecart_wave_writer_add_respondent (EcartWaveWriter  *self,
+                                  gint64            segment_id,
+                                  const char       *external_id,
+                                  const char       *answered_at,
+                                  GError          **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (ECART_IS_WAVE_WRITER (self), 0);
+
+  if (!check_open (self, error))
+    return 0;
+
+  sqlite3_bind_int64 (self->insert_respondent, 1, self->wave_id);
+  sqlite3_bind_int64 (self->insert_respondent, 2, segment_id);
+  sqlite3_bind_text (self->insert_respondent, 3, external_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (self->insert_respondent, 4, answered_at, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, self->insert_respondent, error))
+    return 0;
+
+  id = sqlite3_last_insert_rowid (ecart_database_get_handle (self->db));
+  if (self->respondent_segments->len == 0)
+    self->first_respondent = id;
+
+  /* Ids are consecutive inside the transaction; fill any hole so the index stays exact. */
+  while (self->first_respondent + (gint64)self->respondent_segments->len < id)
+    {
+      gint64 none = 0;
+      g_array_append_val (self->respondent_segments, none);
+    }
+  g_array_append_val (self->respondent_segments, segment_id);
+  return id;
+}
+
+/**
+ * ecart_wave_writer_add_measurement:
+ * @touchpoint_id: the touchpoint, or 0 for none
+ * @dimension: %ECART_DIMENSION_EXPECTED or %ECART_DIMENSION_LIVED
+ * @score: the raw score, between @scale_min and @scale_max
+ */
+gboolean
+ecart_wave_writer_add_measurement (EcartWaveWriter  *self,
+                                   gint64            respondent_id,
+                                   gint64            attribute_id,
+                                   gint64            touchpoint_id,
+                                   EcartDimension    dimension,
+                                   double            score,
+                                   double            scale_min,
+                                   double            scale_max,
+                                   GError          **error)
+{
+  CellKey key;
+  CellKey pair_key;
+  PairAnswers *answers;
+  gint64 segment_id;
+  double normalised;
+
+  g_return_val_if_fail (ECART_IS_WAVE_WRITER (self), FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  if (dimension != ECART_DIMENSION_EXPECTED && dimension != ECART_DIMENSION_LIVED)
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("Only the expected and the lived experience are measured"));
+      return FALSE;
+    }
+  if (!isfinite (scale_min) || !isfinite (scale_max) || !(scale_max > scale_min))
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("The scale %g..%g is not a valid scale"), scale_min, scale_max);
+      return FALSE;
+    }
+  if (!isfinite (score) || score < scale_min || score > scale_max)
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("The score %g is outside the scale %g..%g"), score, scale_min, scale_max);
+      return FALSE;
+    }
+
+  segment_id = segment_of (self, respondent_id);
+  if (segment_id == 0)
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("Respondent %" G_GINT64_FORMAT " is not part of this wave"), respondent_id);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (self->insert_measurement, 1, respondent_id);
+  sqlite3_bind_int64 (self->insert_measurement, 2, attribute_id);
+  if (touchpoint_id > 0)
+    sqlite3_bind_int64 (self->insert_measurement, 3, touchpoint_id);
+  else
+    sqlite3_bind_null (self->insert_measurement, 3);
+  sqlite3_bind_int (self->insert_measurement, 4, dimension);
+  sqlite3_bind_double (self->insert_measurement, 5, score);
+  sqlite3_bind_double (self->insert_measurement, 6, scale_min);
+  sqlite3_bind_double (self->insert_measurement, 7, scale_max);
+  if (!step_done (self, self->insert_measurement, error))
+    return FALSE;
+
+  normalised = 10.0 * (score - scale_min) / (scale_max - scale_min);
+  key = (CellKey) { segment_id, attribute_id, MAX (touchpoint_id, 0), dimension };
+  add_to (self->cells, &key, normalised);
+
+  if (respondent_id != self->current_respondent)
+    {
+      flush_current (self);
+      if (g_hash_table_contains (self->flushed, &respondent_id))
+        self->pairs_by_query = TRUE;
+      self->current_respondent = respondent_id;
+    }
+
+  pair_key = (CellKey) { segment_id, attribute_id, MAX (touchpoint_id, 0), 0 };
+  answers = g_hash_table_lookup (self->current_answers, &pair_key);
+  if (answers == NULL)
+    {
+      answers = g_new0 (PairAnswers, 1);
+      g_hash_table_insert (self->current_answers, g_memdup2 (&pair_key, sizeof pair_key), answers);
+    }
+  if (dimension == ECART_DIMENSION_EXPECTED)
+    {
+      answers->expected_sum += normalised;
+      answers->expected_n++;
+    }
+  else
+    {
+      answers->lived_sum += normalised;
+      answers->lived_n++;
+    }
+
+  return TRUE;
+}
+
+/**
+ * ecart_wave_writer_add_recommendation:
+ * @score: likelihood to recommend, 0–10
+ */
+gboolean
+ecart_wave_writer_add_recommendation (EcartWaveWriter  *self,
+                                      gint64            respondent_id,
+                                      int               score,
+                                      GError          **error)
+{
+  CellKey key;
+  gint64 segment_id;
+
+  g_return_val_if_fail (ECART_IS_WAVE_WRITER (self), FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  if (score < 0 || score > 10)
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("The recommendation score %d is not between 0 and 10"), score);
+      return FALSE;
+    }
+
+  segment_id = segment_of (self, respondent_id);
+  if (segment_id == 0)
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("Respondent %" G_GINT64_FORMAT " is not part of this wave"), respondent_id);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (self->insert_recommendation, 1, respondent_id);
+  sqlite3_bind_int (self->insert_recommendation, 2, score);
+  if (!step_done (self, self->insert_recommendation, error))
+    return FALSE;
+
+  key = (CellKey) { segment_id, score, 0, 0 };
+  add_to (self->recommendations, &key, score);
+  return TRUE;
+}
+
+/**
+ * ecart_wave_writer_add_verbatim:
+ * @respondent_id: the respondent, or 0 (an interview note)
+ * @touchpoint_id: the touchpoint it is about, or 0
+ * @attribute_id: the attribute it is about, or 0
+ */
+gboolean
+ecart_wave_writer_add_verbatim (EcartWaveWriter  *self,
+                                gint64            respondent_id,
+                                gint64            touchpoint_id,
+                                gint64            attribute_id,
+                                const char       *text,
+                                GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 segment_id = 0;
+  gint64 id;
+
+  g_return_val_if_fail (ECART_IS_WAVE_WRITER (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                           _("The verbatim is not valid UTF-8 text"));
+      return FALSE;
+    }
+
+  if (respondent_id > 0 && (segment_id = segment_of (self, respondent_id)) == 0)
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("Respondent %" G_GINT64_FORMAT " is not part of this wave"), respondent_id);
+      return FALSE;
+    }
+
+  stmt = self->insert_verbatim;
+  sqlite3_bind_int64 (stmt, 1, self->wave_id);
+  if (respondent_id > 0)
+    {
+      sqlite3_bind_int64 (stmt, 2, respondent_id);
+      sqlite3_bind_int64 (stmt, 3, segment_id);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, 2);
+      sqlite3_bind_null (stmt, 3);
+    }
+  if (touchpoint_id > 0)
+    sqlite3_bind_int64 (stmt, 4, touchpoint_id);
+  else
+    sqlite3_bind_null (stmt, 4);
+  if (attribute_id > 0)
+    sqlite3_bind_int64 (stmt, 5, attribute_id);
+  else
+    sqlite3_bind_null (stmt, 5);
+  sqlite3_bind_text (stmt, 6, text, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  id = sqlite3_last_insert_rowid (ecart_database_get_handle (self->db));
+  sqlite3_bind_int64 (self->index_verbatim, 1, id);
+  sqlite3_bind_text (self->index_verbatim, 2, text, -1, SQLITE_TRANSIENT);
+  return step_done (self, self->index_verbatim, error);
+}
+
+/**
+ * ecart_wave_writer_set_dates:
+ * @started_on: (nullable): @ended_on: (nullable): ISO 8601 dates
+ *
+ * Sets the dates of the wave; without them, the wave spans its respondents' dates.
+ */
+gboolean
+ecart_wave_writer_set_dates (EcartWaveWriter  *self,
+                             const char       *started_on,
+                             const char       *ended_on,
+                             GError          **error)
+{
+  g_autoptr(EcartStatement) stmt = NULL;
+
+  g_return_val_if_fail (ECART_IS_WAVE_WRITER (self), FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  stmt = ecart_database_prepare (self->db,
+                                 "UPDATE wave SET started_on = ?, ended_on = ? WHERE id = ?",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, started_on, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, ended_on, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, self->wave_id);
+  return ecart_database_run (self->db, stmt, error);
+}
+
+static gboolean
+write_sums (EcartWaveWriter  *self,
+            GHashTable       *table,
+            const char       *sql,
+            gboolean          with_dimension,
+            GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  if (!prepare (self, &stmt, sql, error))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const CellKey *cell = key;
+      const Sums *sums = value;
+      int i = 1;
+
+      sqlite3_bind_int64 (stmt, i++, self->wave_id);
+      sqlite3_bind_int64 (stmt, i++, cell->segment_id);
+      sqlite3_bind_int64 (stmt, i++, cell->attribute_id);
+      if (cell->touchpoint_id > 0)
+        sqlite3_bind_int64 (stmt, i++, cell->touchpoint_id);
+      else
+        sqlite3_bind_null (stmt, i++);
+      if (with_dimension)
+        sqlite3_bind_int (stmt, i++, cell->dimension);
+      sqlite3_bind_int64 (stmt, i++, sums->n);
+      sqlite3_bind_double (stmt, i++, sums->sum);
+      sqlite3_bind_double (stmt, i++, sums->sum_sq);
+      if (!step_done (self, stmt, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
+write_recommendations (EcartWaveWriter  *self,
+                       GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  if (!prepare (self, &stmt,
+                "INSERT INTO recommendation_aggregate (wave_id, segment_id, score, n) "
+                "VALUES (?, ?, ?, ?)", error))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, self->recommendations);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const CellKey *cell = key;
+
+      sqlite3_bind_int64 (stmt, 1, self->wave_id);
+      sqlite3_bind_int64 (stmt, 2, cell->segment_id);
+      sqlite3_bind_int64 (stmt, 3, cell->attribute_id);
+      sqlite3_bind_int64 (stmt, 4, ((const Sums *)value)->n);
+      if (!step_done (self, stmt, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* When the answers of a respondent were not written together, pairs are computed from the
+ * rows of the wave instead (one query, at commit). */
+static gboolean
+write_pairs_by_query (EcartWaveWriter  *self,
+                      GError          **error)
+{
+  g_autoptr(EcartStatement) stmt = NULL;
+
+  stmt = ecart_database_prepare (self->db,
+                                 "INSERT INTO pair_aggregate (wave_id, segment_id, attribute_id, "
+                                 "touchpoint_id, n, sum_d, sum_d_sq) "
+                                 "SELECT ?1, segment_id, attribute_id, touchpoint_id, count(*), "
+                                 "sum (d), sum (d * d) FROM ("
+                                 "  SELECT r.segment_id, m.attribute_id, m.touchpoint_id, "
+                                 "  avg (CASE WHEN m.dimension = 3 THEN 10.0 * (m.score - m.scale_min) "
+                                 "       / (m.scale_max - m.scale_min) END) "
+                                 "  - avg (CASE WHEN m.dimension = 2 THEN 10.0 * (m.score - m.scale_min) "
+                                 "       / (m.scale_max - m.scale_min) END) AS d "
+                                 "  FROM respondent r JOIN measurement m ON m.respondent_id = r.id "
+                                 "  WHERE r.wave_id = ?1 "
+                                 "  GROUP BY r.id, m.attribute_id, m.touchpoint_id"
+                                 ") WHERE d IS NOT NULL "
+                                 "GROUP BY segment_id, attribute_id, touchpoint_id",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->wave_id);
+  return ecart_database_run (self->db, stmt, error);
+}
+
+/**
+ * ecart_wave_writer_commit:
+ *
+ * Writes the aggregates and commits the wave. On failure nothing of the wave is kept.
+ */
+gboolean
+ecart_wave_writer_commit (EcartWaveWriter  *self,
+                          GError          **error)
+{
+  g_autoptr(EcartStatement) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (ECART_IS_WAVE_WRITER (self), FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  flush_current (self);
+
+  ok = write_sums (self, self->cells,
+                   "INSERT INTO measurement_aggregate (wave_id, segment_id, attribute_id, "
+                   "touchpoint_id, dimension, n, sum, sum_sq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   TRUE, error)
+       && write_recommendations (self, error);
+
+  if (ok && self->pairs_by_query)
+    ok = write_pairs_by_query (self, error);
+  else if (ok)
+    ok = write_sums (self, self->pairs,
+                     "INSERT INTO pair_aggregate (wave_id, segment_id, attribute_id, "
+                     "touchpoint_id, n, sum_d, sum_d_sq) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     FALSE, error);
+
+  if (ok)
+    ok = (stmt = ecart_database_prepare (self->db,
+                                         "UPDATE wave SET "
+                                         "started_on = ifnull (started_on, (SELECT substr (min "
+                                         "(answered_at), 1, 10) FROM respondent WHERE wave_id = ?1)), "
+                                         "ended_on = ifnull (ended_on, (SELECT substr (max "
+                                         "(answered_at), 1, 10) FROM respondent WHERE wave_id = ?1)) "
+                                         "WHERE id = ?1",
+                                         error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, self->wave_id);
+      ok = ecart_database_run (self->db, stmt, error);
+    }
+
+  finalize_statements (self);
+
+  if (!ok)
+    {
+      ecart_wave_writer_abort (self);
+      return FALSE;
+    }
+
+  self->open = FALSE;
+  if (!ecart_database_commit (self->db, error))
+    return FALSE;
+
+  return _ecart_workspace_changed (self->workspace, ECART_RELOAD_ALL, error);
+}
+
+/**
+ * ecart_wave_writer_abort:
+ *
+ * Forgets the wave: the workspace is left as it was before ecart_wave_writer_begin().
+ */
+void
+ecart_wave_writer_abort (EcartWaveWriter *self)
+{
+  g_return_if_fail (ECART_IS_WAVE_WRITER (self));
+
+  if (!self->open)
+    return;
+
+  self->open = FALSE;
+  finalize_statements (self);
+  ecart_database_rollback (self->db);
+}
