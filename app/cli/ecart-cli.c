@@ -132,7 +132,8 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* ECART_LOCALEDIR: the catalogues of an uninstalled build (tests, make run). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ECART_LOCALEDIR") ? g_getenv ("ECART_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("ecart-cli");

@@ -1,0 +1,74 @@
+# Écart — the two commands of README.md, and the targets they use.
+#   make run     install what is missing, build, open the demo workshop
+#   make check   install what is missing, build, run the whole test suite
+# Works on a fresh Debian 12 machine, as root or with sudo.
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+MESON_OPTS ?=
+PYTHON     := /usr/bin/python3
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Exactly what the build, the application and the tests need.
+DEBIAN_PACKAGES := \
+	gcc libc6-dev pkg-config meson ninja-build gettext \
+	libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin \
+	libgtk-4-dev libgtk-4-bin libadwaita-1-dev \
+	libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev libgsl-dev \
+	desktop-file-utils appstream libxml2-utils shared-mime-info \
+	adwaita-icon-theme hicolor-icon-theme fonts-cantarell fonts-dejavu-core \
+	xvfb xauth dbus x11-utils at-spi2-core xdotool imagemagick \
+	python3 python3-gi gir1.2-atspi-2.0 python3-pyatspi python3-scipy python3-matplotlib \
+	poppler-utils librsvg2-bin locales
+
+.PHONY: all deps build run check test asan clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@if ! locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$$'; then \
+	  echo "Generating the fr_FR.UTF-8 locale (for the locale-independence tests)"; \
+	  $(SUDO) sed -i 's/^# *fr_FR.UTF-8 UTF-8/fr_FR.UTF-8 UTF-8/' /etc/locale.gen && $(SUDO) locale-gen >/dev/null; \
+	fi
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD) $(MESON_OPTS)
+
+build: deps $(BUILD)/build.ninja
+	meson compile -C $(BUILD)
+
+run: build
+	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then \
+	  $(BUILD)/app/gui/ecart-uninstalled --demo; \
+	else \
+	  echo "No display found: writing the demo workspace with ecart-cli instead."; \
+	  rm -f $(BUILD)/demo.ecart; \
+	  $(BUILD)/app/cli/ecart-cli demo $(BUILD)/demo.ecart && $(BUILD)/app/cli/ecart-cli info $(BUILD)/demo.ecart; \
+	fi
+
+# The whole suite, then the core and command-line tests again under ASan + UBSan.
+check: build
+	@status=0; \
+	meson test -C $(BUILD) --print-errorlogs || status=1; \
+	if [ ! -f $(ASAN_BUILD)/build.ninja ]; then \
+	  meson setup $(ASAN_BUILD) -Db_sanitize=address,undefined -Db_lundef=false -Dgui=false >/dev/null || status=1; \
+	fi; \
+	meson compile -C $(ASAN_BUILD) >/dev/null && \
+	meson test -C $(ASAN_BUILD) --suite core --suite cli --print-errorlogs || status=1; \
+	$(PYTHON) tests/summary.py $(BUILD)/meson-logs/testlog.json $(ASAN_BUILD)/meson-logs/testlog.json || status=1; \
+	exit $$status
+
+test: build
+	meson test -C $(BUILD) --print-errorlogs
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)
