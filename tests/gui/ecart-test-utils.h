@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void       ecart_test_init_gui          (int          *argc,
+                                         char       ***argv);
+void       ecart_test_iterate           (void);
+gboolean   ecart_test_wait_for          (gboolean    (*condition) (gpointer),
+                                         gpointer      data,
+                                         guint         timeout_ms);
+char      *ecart_test_make_tmp_dir      (void);
+char      *ecart_test_artifact_path     (const char   *name);
+gboolean   ecart_test_save_screenshot   (GtkWidget    *widget,
+                                         const char   *name);
+GtkWidget *ecart_test_find_by_label     (GtkWidget    *root,
+                                         GType         type,
+                                         const char   *label);
+GtkWidget *ecart_test_find_by_type      (GtkWidget    *root,
+                                         GType         type);
+GtkWindow *ecart_test_find_toplevel     (GType         type);
+GtkWidget *ecart_test_child             (GtkWidget    *widget,
+                                         GType         type,
+                                         const char   *name);
+
+G_END_DECLS

@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ecart-application.h"
+#include "ecart-template.h"
+#include "ecart-test-utils.h"
+#include "ecart-window.h"
+
+/* The window shell: the start page, opening the demo (its segments in the sidebar),
+ * a damaged file's error in a dialog, a file already open focusing its window. */
+
+typedef struct
+{
+  EcartApplication *app;
+  char             *dir;
+  char             *demo;
+} Fixture;
+
+static char *shared_demo;
+static EcartApplication *shared_app;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  fixture->dir = ecart_test_make_tmp_dir ();
+  fixture->demo = g_build_filename (fixture->dir, "demo.ecart", NULL);
+  g_assert_true (g_file_get_contents (shared_demo, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (fixture->demo, contents, length, &error));
+
+  /* One application for the whole program: it stays exported on the session bus. */
+  fixture->app = g_object_ref (shared_app);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  ecart_test_iterate ();
+
+  g_clear_object (&fixture->app);
+  g_free (fixture->demo);
+  g_free (fixture->dir);
+}
+
+static gboolean
+window_is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static void
+test_window_demo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  EcartWindow *window;
+  EcartWorkspace *workspace;
+  GtkListBox *segments_list;
+  GListModel *segments;
+  guint n_rows = 0;
+
+  ecart_application_open_path (fixture->app, fixture->demo, NULL);
+  window = ECART_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_nonnull (window);
+  g_assert_true (ecart_test_wait_for (window_is_drawn, window, 5000));
+
+  workspace = ecart_window_get_workspace (window);
+  g_assert_nonnull (workspace);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, ecart_workspace_get_name (workspace));
+
+  /* The sidebar lists the segments of the model, in order, the first selected. */
+  segments = ecart_workspace_get_segments (workspace);
+  g_assert_cmpuint (g_list_model_get_n_items (segments), ==, 3);
+  segments_list = GTK_LIST_BOX (ecart_test_child (GTK_WIDGET (window), ECART_TYPE_WINDOW,
+                                                               "segments_list"));
+  for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (segments_list, n_rows)) != NULL; n_rows++)
+    {
+      g_autoptr(EcartSegment) segment = g_list_model_get_item (segments, n_rows);
+      GtkWidget *label = ecart_test_find_by_type (GTK_WIDGET (row), GTK_TYPE_LABEL);
+
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
+                       ecart_item_get_name (ECART_ITEM (segment)));
+    }
+  g_assert_cmpuint (n_rows, ==, 3);
+  g_assert_true (gtk_list_box_get_selected_row (segments_list)
+                 == gtk_list_box_get_row_at_index (segments_list, 0));
+
+  /* Selecting another row changes the window's segment. */
+  gtk_list_box_select_row (segments_list, gtk_list_box_get_row_at_index (segments_list, 2));
+  {
+    g_autoptr(EcartSegment) third = g_list_model_get_item (segments, 2);
+
+    g_assert_true (ecart_window_get_segment (window) == third);
+  }
+
+  /* A renamed segment is renamed in the sidebar at once. */
+  {
+    g_autoptr(EcartSegment) third = g_list_model_get_item (segments, 2);
+    g_autoptr(GError) error = NULL;
+    GtkWidget *label;
+
+    g_assert_true (ecart_workspace_rename_segment (workspace, third, "Voyageurs pressés", &error));
+    g_assert_no_error (error);
+    ecart_test_iterate ();
+    label = ecart_test_find_by_type (GTK_WIDGET (gtk_list_box_get_row_at_index (segments_list, 2)),
+                                     GTK_TYPE_LABEL);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Voyageurs pressés");
+    g_assert_true (gtk_widget_is_sensitive (ecart_test_child (GTK_WIDGET (window),
+                                                                           ECART_TYPE_WINDOW,
+                                                                           "undo_button")));
+  }
+
+  /* The overview counts what the file holds. */
+  {
+    GtkWidget *page = ecart_test_child (GTK_WIDGET (window), ECART_TYPE_WINDOW,
+                                                     "overview_page");
+
+    g_assert_nonnull (ecart_test_find_by_label (page, GTK_TYPE_LABEL, "13"));
+    g_assert_nonnull (ecart_test_find_by_label (page, GTK_TYPE_LABEL, "7 stages · 15 touchpoints"));
+  }
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (window), "window-demo.png"));
+}
+
+static void
+test_window_already_open (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  EcartWindow *first;
+
+  ecart_application_open_path (fixture->app, fixture->demo, NULL);
+  first = ECART_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_nonnull (first);
+
+  /* The same file again, even under another name for the path: no second window. */
+  {
+    g_autofree char *other = g_build_filename (fixture->dir, ".", "demo.ecart", NULL);
+
+    ecart_application_open_path (fixture->app, other, NULL);
+  }
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))), ==, 1);
+}
+
+static gboolean
+dialog_is_shown (gpointer data)
+{
+  return ecart_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+test_window_damaged (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (fixture->dir, "damaged.ecart", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  EcartWindow *window;
+  GtkWindow *dialog;
+  gsize length;
+
+  /* The first half of a real workspace. */
+  g_assert_true (g_file_get_contents (fixture->demo, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (bad, contents, length / 2, &error));
+
+  ecart_application_open_path (fixture->app, bad, NULL);
+  window = ECART_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_nonnull (window);
+  g_assert_null (ecart_window_get_workspace (window));
+
+  g_assert_true (ecart_test_wait_for (dialog_is_shown, NULL, 5000));
+  dialog = ecart_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "damaged.ecart"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "damaged"));
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  ecart_test_save_screenshot (GTK_WIDGET (dialog), "window-damaged-dialog.png");
+
+  /* Nothing was written to the refused file. */
+  g_assert_true (g_file_get_contents (bad, &after, NULL, &error));
+  g_assert_cmpmem (after, length / 2, contents, length / 2);
+  gtk_window_destroy (dialog);
+}
+
+static void
+test_window_start_page (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  EcartWindow *window = ecart_window_new (fixture->app);
+  GtkWidget *start;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ecart_test_wait_for (window_is_drawn, window, 5000));
+
+  start = ecart_test_child (GTK_WIDGET (window), ECART_TYPE_WINDOW, "start_page");
+  g_assert_true (gtk_widget_get_mapped (start));
+  g_assert_nonnull (ecart_test_find_by_label (start, GTK_TYPE_BUTTON, "Open the Demo Workshop"));
+  g_assert_nonnull (ecart_test_find_by_label (start, GTK_TYPE_MENU_BUTTON, "New Workspace"));
+  g_assert_nonnull (ecart_test_find_by_label (start, GTK_TYPE_BUTTON, "Open…"));
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (window), "window-start.png"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(EcartWorkspace) demo = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  ecart_test_init_gui (&argc, &argv);
+
+  dir = ecart_test_make_tmp_dir ();
+  shared_demo = g_build_filename (dir, "demo.ecart", NULL);
+  demo = ecart_demo_create (shared_demo, "en", &error);
+  g_assert_no_error (error);
+  ecart_database_close (ecart_workspace_get_database (demo));
+
+  shared_app = ecart_application_new ();
+  g_application_set_flags (G_APPLICATION (shared_app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (shared_app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/gui/window/start-page", Fixture, NULL, fixture_set_up, test_window_start_page, fixture_tear_down);
+  g_test_add ("/gui/window/demo", Fixture, NULL, fixture_set_up, test_window_demo, fixture_tear_down);
+  g_test_add ("/gui/window/already-open", Fixture, NULL, fixture_set_up, test_window_already_open, fixture_tear_down);
+  g_test_add ("/gui/window/damaged", Fixture, NULL, fixture_set_up, test_window_damaged, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&shared_app);
+  g_free (shared_demo);
+  return status;
+}
