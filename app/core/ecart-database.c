@@ -565,8 +565,8 @@ migrate (EcartDatabase  *self,
       if (rc != SQLITE_OK)
         {
           g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_MIGRATION,
-                       _("Failed to upgrade “%s” to format %" G_GINT64_FORMAT ": %s"),
-                       self->display_name, number, sqlite3_errmsg (self->db));
+                       _("Failed to upgrade “%s” to format %lld: %s"),
+                       self->display_name, (long long)number, sqlite3_errmsg (self->db));
           ecart_database_rollback (self);
           return FALSE;
         }

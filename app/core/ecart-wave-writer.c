@@ -433,7 +433,7 @@ ecart_wave_writer_add_measurement (EcartWaveWriter  *self,
   if (segment_id == 0)
     {
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
-                   _("Respondent %" G_GINT64_FORMAT " is not part of this wave"), respondent_id);
+                   _("Respondent %lld is not part of this wave"), (long long)respondent_id);
       return FALSE;
     }
 
@@ -512,7 +512,7 @@ ecart_wave_writer_add_recommendation (EcartWaveWriter  *self,
   if (segment_id == 0)
     {
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
-                   _("Respondent %" G_GINT64_FORMAT " is not part of this wave"), respondent_id);
+                   _("Respondent %lld is not part of this wave"), (long long)respondent_id);
       return FALSE;
     }
 
@@ -560,7 +560,7 @@ ecart_wave_writer_add_verbatim (EcartWaveWriter  *self,
   if (respondent_id > 0 && (segment_id = segment_of (self, respondent_id)) == 0)
     {
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
-                   _("Respondent %" G_GINT64_FORMAT " is not part of this wave"), respondent_id);
+                   _("Respondent %lld is not part of this wave"), (long long)respondent_id);
       return FALSE;
     }
 

@@ -673,7 +673,8 @@ has_data_error (const char  *format,
                 gint64       count,
                 GError     **error)
 {
-  g_set_error (error, ECART_WORKSPACE_ERROR, ECART_WORKSPACE_ERROR_HAS_DATA, format, name, count);
+  g_set_error (error, ECART_WORKSPACE_ERROR, ECART_WORKSPACE_ERROR_HAS_DATA, format, name,
+               (long long)count);
   return FALSE;
 }
 
@@ -695,7 +696,7 @@ ecart_workspace_delete_segment (EcartWorkspace    *self,
   id = id_of (segment);
   respondents = ecart_workspace_count_respondents (self, segment);
   if (respondents > 0 && !(flags & ECART_DELETE_CASCADE))
-    return has_data_error (_("“%s” holds the answers of %" G_GINT64_FORMAT " respondents: "
+    return has_data_error (_("“%s” holds the answers of %lld respondents: "
                              "deleting it would delete them too"),
                            ecart_item_get_name (ECART_ITEM (segment)), respondents, error);
 
@@ -835,7 +836,7 @@ ecart_workspace_delete_stage (EcartWorkspace    *self,
 
   measurements = ecart_workspace_count_measurements (self, ECART_ITEM (stage));
   if (measurements > 0 && !(flags & ECART_DELETE_CASCADE))
-    return has_data_error (_("The touchpoints of “%s” hold %" G_GINT64_FORMAT " measurements: "
+    return has_data_error (_("The touchpoints of “%s” hold %lld measurements: "
                              "deleting it would delete them too"),
                            ecart_item_get_name (ECART_ITEM (stage)), measurements, error);
 
@@ -1028,7 +1029,7 @@ ecart_workspace_delete_touchpoint (EcartWorkspace    *self,
 
   measurements = ecart_workspace_count_measurements (self, ECART_ITEM (touchpoint));
   if (measurements > 0 && !(flags & ECART_DELETE_CASCADE))
-    return has_data_error (_("“%s” holds %" G_GINT64_FORMAT " measurements: "
+    return has_data_error (_("“%s” holds %lld measurements: "
                              "deleting it would delete them too"),
                            ecart_item_get_name (ECART_ITEM (touchpoint)), measurements, error);
 
@@ -1184,7 +1185,7 @@ ecart_workspace_delete_attribute (EcartWorkspace    *self,
 
   measurements = ecart_workspace_count_measurements (self, ECART_ITEM (attribute));
   if (measurements > 0 && !(flags & ECART_DELETE_CASCADE))
-    return has_data_error (_("“%s” has %" G_GINT64_FORMAT " measurements: "
+    return has_data_error (_("“%s” has %lld measurements: "
                              "deleting it would delete them too"),
                            ecart_item_get_name (ECART_ITEM (attribute)), measurements, error);
 
