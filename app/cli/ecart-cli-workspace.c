@@ -102,14 +102,25 @@ print_names (GListModel *list)
     }
 }
 
+/* Width of the label column of `info`: its longest label, in characters (the French
+ * ones are longer), so the values align in every language. */
+static int label_width;
+
+static void
+measure_labels (const char * const *labels)
+{
+  label_width = 0;
+  for (guint i = 0; labels[i] != NULL; i++)
+    label_width = MAX (label_width, (int)g_utf8_strlen (labels[i], -1));
+}
+
 static void
 print_line (const char *label,
             const char *value)
 {
-  /* Pad by characters, not bytes, so French labels align too. */
   glong width = g_utf8_strlen (label, -1);
 
-  printf ("%s%*s %s\n", label, (int)MAX (0, 18 - width), "", value);
+  printf ("%s%*s %s\n", label, (int)MAX (0, label_width - width), "", value);
 }
 
 static void
@@ -145,6 +156,16 @@ ecart_cli_info (int    argc,
     return status;
   if (!ecart_workspace_get_counts (workspace, &counts, &error))
     return ecart_cli_fail (error);
+
+  {
+    const char *labels[] = {
+      _("Workspace:"), _("File:"), _("Language:"), _("Segments:"), _("Journey stages:"),
+      _("Touchpoints:"), _("Attributes:"), _("Initiatives:"), _("Waves:"), _("Respondents:"),
+      _("Measurements:"), _("Recommendations:"), _("Verbatims:"), NULL
+    };
+
+    measure_labels (labels);
+  }
 
   print_line (_("Workspace:"), ecart_workspace_get_name (workspace));
   print_line (_("File:"), ecart_workspace_get_path (workspace));
@@ -194,9 +215,10 @@ ecart_cli_info (int    argc,
       printf ("  %s (%s – %s): ", ecart_item_get_name (ECART_ITEM (wave)),
               ecart_wave_get_started_on (wave) ? ecart_wave_get_started_on (wave) : "?",
               ecart_wave_get_ended_on (wave) ? ecart_wave_get_ended_on (wave) : "?");
-      printf (g_dngettext (GETTEXT_PACKAGE, "%s respondent\n", "%s respondents\n",
+      printf (g_dngettext (GETTEXT_PACKAGE, "%s respondent", "%s respondents",
                            ecart_wave_get_respondents (wave)),
               respondents);
+      printf ("\n");
     }
   print_count (_("Respondents:"), counts.respondents);
   print_count (_("Measurements:"), counts.measurements);

@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 void        _ecart_database_set_error        (EcartDatabase  *self,
                                               GError        **error,
                                               int             rc,
-                                              const char     *action);
+                                              const char     *format);
 const char *_ecart_database_get_display_name (EcartDatabase  *self);
 gboolean    _ecart_database_begin_bulk       (EcartDatabase  *self,
                                               GError        **error);

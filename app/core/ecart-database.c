@@ -137,21 +137,20 @@ describe_sqlite (sqlite3 *db,
     }
 }
 
+/* @format is a whole translated sentence with two %s: the file's name, then the reason. */
 void
 _ecart_database_set_error (EcartDatabase  *self,
                            GError        **error,
                            int             rc,
-                           const char     *action)
+                           const char     *format)
 {
   sqlite3 *db = self != NULL ? self->db : NULL;
 
   if (error == NULL)
     return;
 
-  g_set_error (error, ECART_DATABASE_ERROR, error_code_from_sqlite (rc),
-               /* Translators: "Failed to <action> in <file>: <reason>" */
-               _("Failed to %s in “%s”: %s"),
-               action, self != NULL ? self->display_name : "?", describe_sqlite (db, rc));
+  g_set_error (error, ECART_DATABASE_ERROR, error_code_from_sqlite (rc), format,
+               self != NULL ? self->display_name : "?", describe_sqlite (db, rc));
 }
 
 static gboolean
@@ -292,7 +291,7 @@ ecart_database_prepare (EcartDatabase  *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      _ecart_database_set_error (self, error, rc, _("prepare a query"));
+      _ecart_database_set_error (self, error, rc, _("Failed to prepare a query in “%s”: %s"));
       return NULL;
     }
 
@@ -321,7 +320,7 @@ ecart_database_step (EcartDatabase  *self,
     }
 
   rc = sqlite3_reset (stmt);
-  _ecart_database_set_error (self, error, rc, _("update the workspace"));
+  _ecart_database_set_error (self, error, rc, _("Failed to update “%s”: %s"));
   return ECART_STEP_ERROR;
 }
 
@@ -350,7 +349,7 @@ ecart_database_exec (EcartDatabase  *self,
   rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      _ecart_database_set_error (self, error, rc, _("update the workspace"));
+      _ecart_database_set_error (self, error, rc, _("Failed to update “%s”: %s"));
       return FALSE;
     }
   return TRUE;
@@ -475,7 +474,7 @@ ecart_database_begin (EcartDatabase  *self,
   rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      _ecart_database_set_error (self, error, rc, _("start a change"));
+      _ecart_database_set_error (self, error, rc, _("Failed to start a change in “%s”: %s"));
       return FALSE;
     }
   return TRUE;
@@ -493,7 +492,7 @@ ecart_database_commit (EcartDatabase  *self,
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      _ecart_database_set_error (self, error, rc, _("save a change"));
+      _ecart_database_set_error (self, error, rc, _("Failed to save a change in “%s”: %s"));
       ecart_database_rollback (self);
       return FALSE;
     }
@@ -678,14 +677,15 @@ ecart_database_check (EcartDatabase  *self,
       if (count > 0)
         {
           g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_DAMAGED,
-                       _("“%s” has %u broken references: %s"),
+                       g_dngettext (GETTEXT_PACKAGE, "“%s” has %u broken reference: %s",
+                                    "“%s” has %u broken references: %s", count),
                        self->display_name, count, problems->str);
           return FALSE;
         }
 
       if (rc != SQLITE_DONE && rc != SQLITE_OK)
         {
-          _ecart_database_set_error (self, error, rc, _("check references"));
+          _ecart_database_set_error (self, error, rc, _("Failed to check the references in “%s”: %s"));
           return FALSE;
         }
 
@@ -821,7 +821,7 @@ ecart_database_open (const char          *path,
   rc = sqlite3_open_v2 (self->path, &self->db, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
-      _ecart_database_set_error (self, error, rc, _("open the workspace"));
+      _ecart_database_set_error (self, error, rc, _("Failed to open “%s”: %s"));
       return NULL;
     }
 
@@ -944,7 +944,7 @@ build_trigger_sql (EcartDatabase  *self,
   if (rc != SQLITE_DONE || columns->len == 0)
     {
       _ecart_database_set_error (self, error, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc,
-                                 _("prepare the undo history"));
+                                 _("Failed to prepare the undo history of “%s”: %s"));
       return NULL;
     }
 
@@ -1253,7 +1253,6 @@ replay (EcartDatabase  *self,
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(EcartStatement) stmt = NULL;
   g_autofree char *label = NULL;
-  const char *action = from_state == 0 ? _("undo") : _("redo");
   gint64 source;
   gint64 target;
   EcartStep step;
@@ -1273,8 +1272,8 @@ replay (EcartDatabase  *self,
     goto failed;
   if (step == ECART_STEP_DONE)
     {
-      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_UNDO,
-                   from_state == 0 ? _("Nothing to undo") : _("Nothing to redo"));
+      g_set_error_literal (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_UNDO,
+                           from_state == 0 ? _("Nothing to undo") : _("Nothing to redo"));
       goto failed;
     }
   source = sqlite3_column_int64 (stmt, 0);
@@ -1309,7 +1308,8 @@ replay (EcartDatabase  *self,
         {
           sqlite3_set_authorizer (self->db, NULL, NULL);
           g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_UNDO,
-                       _("Failed to %s “%s”: %s"), action, label,
+                       from_state == 0 ? _("Failed to undo “%s”: %s") : _("Failed to redo “%s”: %s"),
+                       label,
                        (rc & 0xff) == SQLITE_AUTH ? _("the undo history of this file is invalid")
                                                   : describe_sqlite (self->db, rc));
           goto failed;
@@ -1332,9 +1332,12 @@ replay (EcartDatabase  *self,
       /* Typically a deferred foreign key: what the step restores no longer fits, for
        * example the wave it refers to was deleted since. */
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_UNDO,
-                   _("Failed to %s “%s”: the workspace has changed since in a way that "
-                     "cannot be reversed (%s)"),
-                   action, label, sqlite3_errmsg (self->db));
+                   from_state == 0
+                   ? _("Failed to undo “%s”: the workspace has changed since in a way that "
+                       "cannot be reversed (%s)")
+                   : _("Failed to redo “%s”: the workspace has changed since in a way that "
+                       "cannot be reversed (%s)"),
+                   label, sqlite3_errmsg (self->db));
       goto failed;
     }
 

@@ -187,7 +187,7 @@ prepare (EcartWaveWriter  *self,
 
   if (rc != SQLITE_OK)
     {
-      _ecart_database_set_error (self->db, error, rc, _("prepare a query"));
+      _ecart_database_set_error (self->db, error, rc, _("Failed to prepare a query in “%s”: %s"));
       return FALSE;
     }
   return TRUE;
@@ -204,7 +204,7 @@ step_done (EcartWaveWriter  *self,
   if (rc != SQLITE_DONE)
     {
       rc = sqlite3_errcode (ecart_database_get_handle (self->db));
-      _ecart_database_set_error (self->db, error, rc, _("write the measurements"));
+      _ecart_database_set_error (self->db, error, rc, _("Failed to write the measurements in “%s”: %s"));
       return FALSE;
     }
   return TRUE;
@@ -267,7 +267,7 @@ ecart_wave_writer_begin (EcartWorkspace  *workspace,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      _ecart_database_set_error (self->db, error, sqlite3_errcode (handle), _("create the wave"));
+      _ecart_database_set_error (self->db, error, sqlite3_errcode (handle), _("Failed to create the wave in “%s”: %s"));
       return NULL;
     }
   self->wave_id = sqlite3_last_insert_rowid (handle);

@@ -696,8 +696,12 @@ ecart_workspace_delete_segment (EcartWorkspace    *self,
   id = id_of (segment);
   respondents = ecart_workspace_count_respondents (self, segment);
   if (respondents > 0 && !(flags & ECART_DELETE_CASCADE))
-    return has_data_error (_("“%s” holds the answers of %lld respondents: "
-                             "deleting it would delete them too"),
+    return has_data_error (g_dngettext (GETTEXT_PACKAGE,
+                                        "“%s” holds the answers of %lld respondent: "
+                                        "deleting it would delete them too",
+                                        "“%s” holds the answers of %lld respondents: "
+                                        "deleting it would delete them too",
+                                        respondents),
                            ecart_item_get_name (ECART_ITEM (segment)), respondents, error);
 
   if (!_ecart_workspace_edit_begin (self, _("Delete segment"), error))
@@ -836,8 +840,12 @@ ecart_workspace_delete_stage (EcartWorkspace    *self,
 
   measurements = ecart_workspace_count_measurements (self, ECART_ITEM (stage));
   if (measurements > 0 && !(flags & ECART_DELETE_CASCADE))
-    return has_data_error (_("The touchpoints of “%s” hold %lld measurements: "
-                             "deleting it would delete them too"),
+    return has_data_error (g_dngettext (GETTEXT_PACKAGE,
+                                        "The touchpoints of “%s” hold %lld measurement: "
+                                        "deleting it would delete it too",
+                                        "The touchpoints of “%s” hold %lld measurements: "
+                                        "deleting it would delete them too",
+                                        measurements),
                            ecart_item_get_name (ECART_ITEM (stage)), measurements, error);
 
   list = ecart_workspace_get_touchpoints (self);
@@ -1029,8 +1037,12 @@ ecart_workspace_delete_touchpoint (EcartWorkspace    *self,
 
   measurements = ecart_workspace_count_measurements (self, ECART_ITEM (touchpoint));
   if (measurements > 0 && !(flags & ECART_DELETE_CASCADE))
-    return has_data_error (_("“%s” holds %lld measurements: "
-                             "deleting it would delete them too"),
+    return has_data_error (g_dngettext (GETTEXT_PACKAGE,
+                                        "“%s” holds %lld measurement: "
+                                        "deleting it would delete it too",
+                                        "“%s” holds %lld measurements: "
+                                        "deleting it would delete them too",
+                                        measurements),
                            ecart_item_get_name (ECART_ITEM (touchpoint)), measurements, error);
 
   if (!_ecart_workspace_edit_begin (self, _("Delete touchpoint"), error))
@@ -1185,8 +1197,12 @@ ecart_workspace_delete_attribute (EcartWorkspace    *self,
 
   measurements = ecart_workspace_count_measurements (self, ECART_ITEM (attribute));
   if (measurements > 0 && !(flags & ECART_DELETE_CASCADE))
-    return has_data_error (_("“%s” has %lld measurements: "
-                             "deleting it would delete them too"),
+    return has_data_error (g_dngettext (GETTEXT_PACKAGE,
+                                        "“%s” has %lld measurement: "
+                                        "deleting it would delete it too",
+                                        "“%s” has %lld measurements: "
+                                        "deleting it would delete them too",
+                                        measurements),
                            ecart_item_get_name (ECART_ITEM (attribute)), measurements, error);
 
   if (!_ecart_workspace_edit_begin (self, _("Delete attribute"), error))

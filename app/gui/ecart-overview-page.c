@@ -111,14 +111,24 @@ update (EcartOverviewPage *self)
     }
 
   segments = g_strdup_printf ("%u", counts.segments);
-  /* Translators: "7 stages · 15 touchpoints" */
-  journey = g_strdup_printf (_("%u stages · %u touchpoints"), counts.stages, counts.touchpoints);
+  {
+    g_autofree char *stages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stage", "%u stages",
+                                                            counts.stages), counts.stages);
+    g_autofree char *touchpoints = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u touchpoint",
+                                                                 "%u touchpoints", counts.touchpoints),
+                                                    counts.touchpoints);
+
+    /* Translators: "7 stages · 15 touchpoints" */
+    journey = g_strdup_printf (_("%s · %s"), stages, touchpoints);
+  }
   attributes = g_strdup_printf ("%u", counts.attributes);
   initiatives = g_strdup_printf ("%u", counts.initiatives);
   measured = format_count (counts.measurements);
   respondents = format_count (counts.respondents);
   /* Translators: "84,540 from 2,475 respondents" */
-  measurements = g_strdup_printf (_("%s from %s respondents"), measured, respondents);
+  measurements = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s from %s respondent",
+                                               "%s from %s respondents", counts.respondents),
+                                  measured, respondents);
 
   set_count_label (self->segments_label, segments);
   set_count_label (self->journey_label, journey);
