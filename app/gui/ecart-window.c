@@ -482,10 +482,27 @@ ecart_window_class_init (EcartWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
 }
 
+/* Every page that has a `workspace` or a `segment` property follows the window's. */
+static void
+bind_pages (EcartWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GObjectClass *klass = G_OBJECT_GET_CLASS (child);
+
+      if (g_object_class_find_property (klass, "workspace") != NULL)
+        g_object_bind_property (self, "workspace", child, "workspace", G_BINDING_SYNC_CREATE);
+      if (g_object_class_find_property (klass, "segment") != NULL)
+        g_object_bind_property (self, "segment", child, "segment", G_BINDING_SYNC_CREATE);
+    }
+}
+
 static void
 ecart_window_init (EcartWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bind_pages (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
@@ -538,7 +555,6 @@ ecart_window_set_workspace (EcartWindow    *self,
 
   ecart_window_set_segment (self, NULL);
   g_set_object (&self->workspace, workspace);
-  ecart_overview_page_set_workspace (self->overview_page, workspace);
 
   if (workspace != NULL)
     {
