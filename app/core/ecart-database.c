@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/statfs.h>
+#include <unistd.h>
 
 #define BUSY_TIMEOUT_MS      10000
 #define UNDO_HISTORY_LIMIT   200
@@ -646,7 +647,7 @@ ecart_database_check (EcartDatabase  *self,
     {
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_DAMAGED,
                    _("Failed to open “%s”: the file is damaged (%s)"),
-                   self->display_name, describe_sqlite (self->db, rc));
+                   self->display_name, sqlite3_errstr (rc));
       return FALSE;
     }
 
@@ -720,24 +721,26 @@ configure_connection (EcartDatabase  *self,
   /* Read-only before anything writes: a damaged file must be left as it is. */
   if (!is_new && !ecart_database_check (self, FALSE, error))
     return FALSE;
+  if (!is_new
+      && ecart_database_query_int (self, "PRAGMA user_version", 0, NULL) == ECART_SCHEMA_VERSION
+      && !verify_tables (self, error))
+    return FALSE;
 
-  if (!self->read_only)
+  /* Opened for reading only: nothing may be written, not even the journal mode. */
+  if (self->read_only)
+    return ecart_database_exec (self, "PRAGMA query_only = ON", error);
+
+  if (path_is_on_remote_fs (self->path))
     {
-      const char *mode = "WAL";
-
-      if (path_is_on_remote_fs (self->path))
-        {
-          mode = "DELETE";
-          self->warning = g_strdup_printf (_("“%s” is on a network or user-space file system: "
-                                             "it is kept with a rollback journal, and only one "
-                                             "person should open it at a time."),
-                                           self->display_name);
-        }
-
-      if (!ecart_database_exec (self, mode[0] == 'W' ? "PRAGMA journal_mode = WAL"
-                                                     : "PRAGMA journal_mode = DELETE", error))
+      self->warning = g_strdup_printf (_("“%s” is on a network or user-space file system: "
+                                         "it is kept with a rollback journal, and only one "
+                                         "person should open it at a time."),
+                                       self->display_name);
+      if (!ecart_database_exec (self, "PRAGMA journal_mode = DELETE", error))
         return FALSE;
     }
+  else if (!ecart_database_exec (self, "PRAGMA journal_mode = WAL", error))
+    return FALSE;
 
   if (!ecart_database_exec (self, "PRAGMA synchronous = FULL", error))
     return FALSE;
@@ -812,11 +815,14 @@ ecart_database_open (const char          *path,
   self->display_name = g_steal_pointer (&basename);
   self->read_only = (flags & ECART_DATABASE_FLAGS_READ_ONLY) != 0;
 
-  open_flags = SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW;
-  if (self->read_only)
-    open_flags |= SQLITE_OPEN_READONLY;
-  else
-    open_flags |= SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+  /* Even to only read, the file is opened for writing when it can be (PRAGMA query_only
+   * then refuses every write): a read-only handle on a WAL file leaves its -wal and -shm
+   * files behind, the last read-write connection removes them when it closes. */
+  open_flags = SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_READWRITE;
+  if (!exists)
+    open_flags |= SQLITE_OPEN_CREATE;
+  if (self->read_only && g_access (self->path, W_OK) != 0)
+    open_flags = (open_flags & ~SQLITE_OPEN_READWRITE) | SQLITE_OPEN_READONLY;
 
   rc = sqlite3_open_v2 (self->path, &self->db, open_flags, NULL);
   if (rc != SQLITE_OK)
@@ -858,10 +864,11 @@ ecart_database_open (const char          *path,
   if (!verify_tables (self, error))
     return NULL;
 
-  if (!ecart_database_exec (self,
-                            "CREATE TEMP TABLE undo_state (step INTEGER);"
-                            "INSERT INTO temp.undo_state (step) VALUES (NULL);",
-                            error))
+  if (!self->read_only
+      && !ecart_database_exec (self,
+                               "CREATE TEMP TABLE undo_state (step INTEGER);"
+                               "INSERT INTO temp.undo_state (step) VALUES (NULL);",
+                               error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -1129,7 +1136,7 @@ ecart_database_commit_edit (EcartDatabase  *self,
   g_return_val_if_fail (ECART_IS_DATABASE (self), FALSE);
 
   prune = g_strdup_printf ("DELETE FROM undo_step WHERE id = (SELECT step FROM temp.undo_state) "
-                           "AND NOT EXISTS (SELECT 1 FROM undo_entry WHERE step_id = id);"
+                           "AND NOT EXISTS (SELECT 1 FROM undo_entry WHERE undo_entry.step_id = undo_step.id);"
                            "DELETE FROM undo_step WHERE state = 0 AND id NOT IN "
                            "(SELECT id FROM undo_step WHERE state = 0 ORDER BY id DESC LIMIT %d);",
                            UNDO_HISTORY_LIMIT);
@@ -1226,6 +1233,11 @@ replay_authorizer (void       *user_data,
     case SQLITE_FUNCTION:
     case SQLITE_RECURSIVE:
       return SQLITE_OK;
+
+    case SQLITE_PRAGMA:
+      /* FTS5 reads it when verbatim_fts is written; it changes nothing. */
+      return arg1 != NULL && g_ascii_strcasecmp (arg1, "data_version") == 0 && arg2 == NULL
+             ? SQLITE_OK : SQLITE_DENY;
 
     case SQLITE_INSERT:
     case SQLITE_UPDATE:

@@ -173,14 +173,15 @@ is_color (const char *color)
 static gboolean
 is_date (const char *text)
 {
-  int y, m, d;
-  char tail;
-
   if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
     return FALSE;
-  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
-  return g_date_valid_dmy (d, m, y);
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  return g_date_valid_dmy (g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]),
+                           g_ascii_digit_value (text[5]) * 10 + g_ascii_digit_value (text[6]),
+                           g_ascii_strtoull (text, NULL, 10));
 }
 
 static gboolean
@@ -237,15 +238,24 @@ name_is_taken (EcartWorkspace  *self,
   g_autoptr(EcartStatement) stmt = NULL;
   EcartStep step;
 
-  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s = ? AND id != ?", kind_tables[kind],
-                         kind == KIND_INITIATIVE ? "title" : "name");
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+
+  /* The file's COLLATE NOCASE folds only ASCII letters; names are compared here with every
+   * letter folded ("Écoute" is "écoute"). */
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE id != ?",
+                         kind == KIND_INITIATIVE ? "title" : "name", kind_tables[kind]);
   if (!(stmt = ecart_database_prepare (self->db, sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, except_id);
-  step = ecart_database_step (self->db, stmt, error);
-  *taken = step == ECART_STEP_ROW;
-  return step != ECART_STEP_ERROR;
+  sqlite3_bind_int64 (stmt, 1, except_id);
+
+  *taken = FALSE;
+  while (!*taken && (step = ecart_database_step (self->db, stmt, error)) == ECART_STEP_ROW)
+    {
+      g_autofree char *folded = g_utf8_casefold ((const char *)sqlite3_column_text (stmt, 0), -1);
+
+      *taken = g_str_equal (folded, wanted);
+    }
+  return *taken || step != ECART_STEP_ERROR;
 }
 
 /* Inside an edit: fails with a clear message when another item of @kind has @name. */
@@ -344,11 +354,37 @@ order_with_move (GListModel *list,
 }
 
 static gboolean
-check_item (gpointer     item,
-            GType        type,
-            GError     **error)
+check_item_in (EcartWorkspace  *self,
+               gpointer         item,
+               GType            type,
+               GError         **error)
 {
-  if (item == NULL || !G_TYPE_CHECK_INSTANCE_TYPE (item, type))
+  gpointer current = NULL;
+
+  if (item != NULL && G_TYPE_CHECK_INSTANCE_TYPE (item, type))
+    {
+      gint64 id = id_of (item);
+
+      if (type == ECART_TYPE_SEGMENT)
+        current = ecart_workspace_find_segment (self, id);
+      else if (type == ECART_TYPE_STAGE)
+        current = ecart_workspace_find_stage (self, id);
+      else if (type == ECART_TYPE_CHANNEL)
+        current = ecart_workspace_find_channel (self, id);
+      else if (type == ECART_TYPE_TOUCHPOINT)
+        current = ecart_workspace_find_touchpoint (self, id);
+      else if (type == ECART_TYPE_PILLAR)
+        current = ecart_workspace_find_pillar (self, id);
+      else if (type == ECART_TYPE_ATTRIBUTE)
+        current = ecart_workspace_find_attribute (self, id);
+      else if (type == ECART_TYPE_INITIATIVE)
+        current = ecart_workspace_find_initiative (self, id);
+      else if (type == ECART_TYPE_WAVE)
+        current = ecart_workspace_find_wave (self, id);
+    }
+
+  /* A deleted item (or one of another workspace) is not edited. */
+  if (current == NULL || current != item)
     {
       g_set_error_literal (error, ECART_WORKSPACE_ERROR, ECART_WORKSPACE_ERROR_NOT_FOUND,
                            _("The item no longer exists"));
@@ -498,7 +534,7 @@ ecart_workspace_rename_segment (EcartWorkspace  *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (segment, ECART_TYPE_SEGMENT, error)
+  if (!check_item_in (self, segment, ECART_TYPE_SEGMENT, error)
       || !(clean = _ecart_workspace_clean_name (name, error))
       || !_ecart_workspace_edit_begin (self, _("Rename segment"), error))
     return FALSE;
@@ -526,7 +562,7 @@ ecart_workspace_set_segment_description (EcartWorkspace  *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (segment, ECART_TYPE_SEGMENT, error) || !check_text (description, error)
+  if (!check_item_in (self, segment, ECART_TYPE_SEGMENT, error) || !check_text (description, error)
       || !_ecart_workspace_edit_begin (self, _("Change segment description"), error))
     return FALSE;
 
@@ -552,7 +588,7 @@ ecart_workspace_set_segment_color (EcartWorkspace  *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (segment, ECART_TYPE_SEGMENT, error))
+  if (!check_item_in (self, segment, ECART_TYPE_SEGMENT, error))
     return FALSE;
   if (!is_color (color))
     {
@@ -584,7 +620,7 @@ ecart_workspace_move_segment (EcartWorkspace  *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (segment, ECART_TYPE_SEGMENT, error)
+  if (!check_item_in (self, segment, ECART_TYPE_SEGMENT, error)
       || !_ecart_workspace_edit_begin (self, _("Move segment"), error))
     return FALSE;
 
@@ -607,17 +643,21 @@ ecart_workspace_duplicate_segment (EcartWorkspace  *self,
 {
   g_autoptr(EcartStatement) stmt = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *base = NULL;
   gint64 id = 0;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), NULL);
 
-  if (!check_item (segment, ECART_TYPE_SEGMENT, error)
+  if (!check_item_in (self, segment, ECART_TYPE_SEGMENT, error)
       || !_ecart_workspace_edit_begin (self, _("Duplicate segment"), error))
     return NULL;
 
+  /* Room for " (copy 99)" within the longest name allowed. */
+  base = g_utf8_substring (ecart_item_get_name (ECART_ITEM (segment)), 0, NAME_MAX_CHARS - 20);
+
   /* Translators: the name of a copy of a segment */
-  name = g_strdup_printf (_("%s (copy)"), ecart_item_get_name (ECART_ITEM (segment)));
+  name = g_strdup_printf (_("%s (copy)"), base);
   for (guint i = 2; ok; i++)
     {
       gboolean taken = FALSE;
@@ -626,7 +666,7 @@ ecart_workspace_duplicate_segment (EcartWorkspace  *self,
         break;
       g_free (name);
       /* Translators: the name of the n-th copy of a segment */
-      name = g_strdup_printf (_("%s (copy %u)"), ecart_item_get_name (ECART_ITEM (segment)), i);
+      name = g_strdup_printf (_("%s (copy %u)"), base, i);
     }
 
   if (ok)
@@ -690,7 +730,7 @@ ecart_workspace_delete_segment (EcartWorkspace    *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (segment, ECART_TYPE_SEGMENT, error))
+  if (!check_item_in (self, segment, ECART_TYPE_SEGMENT, error))
     return FALSE;
 
   id = id_of (segment);
@@ -790,7 +830,7 @@ ecart_workspace_rename_stage (EcartWorkspace  *self,
 {
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  return check_item (stage, ECART_TYPE_STAGE, error)
+  return check_item_in (self, stage, ECART_TYPE_STAGE, error)
          && rename_item (self, KIND_STAGE, stage, name, _("Rename journey stage"), error);
 }
 
@@ -804,7 +844,7 @@ ecart_workspace_move_stage (EcartWorkspace  *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (stage, ECART_TYPE_STAGE, error)
+  if (!check_item_in (self, stage, ECART_TYPE_STAGE, error)
       || !_ecart_workspace_edit_begin (self, _("Move journey stage"), error))
     return FALSE;
 
@@ -835,7 +875,7 @@ ecart_workspace_delete_stage (EcartWorkspace    *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (stage, ECART_TYPE_STAGE, error))
+  if (!check_item_in (self, stage, ECART_TYPE_STAGE, error))
     return FALSE;
 
   measurements = ecart_workspace_count_measurements (self, ECART_ITEM (stage));
@@ -897,7 +937,7 @@ ecart_workspace_add_touchpoint (EcartWorkspace  *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), NULL);
 
-  if (!check_item (stage, ECART_TYPE_STAGE, error) || !check_item (channel, ECART_TYPE_CHANNEL, error)
+  if (!check_item_in (self, stage, ECART_TYPE_STAGE, error) || !check_item_in (self, channel, ECART_TYPE_CHANNEL, error)
       || !(clean = _ecart_workspace_clean_name (name, error))
       || !_ecart_workspace_edit_begin (self, _("Add touchpoint"), error))
     return NULL;
@@ -930,7 +970,7 @@ ecart_workspace_rename_touchpoint (EcartWorkspace   *self,
 {
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  return check_item (touchpoint, ECART_TYPE_TOUCHPOINT, error)
+  return check_item_in (self, touchpoint, ECART_TYPE_TOUCHPOINT, error)
          && rename_item (self, KIND_TOUCHPOINT, touchpoint, name, _("Rename touchpoint"), error);
 }
 
@@ -945,8 +985,8 @@ ecart_workspace_set_touchpoint_channel (EcartWorkspace   *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (touchpoint, ECART_TYPE_TOUCHPOINT, error)
-      || !check_item (channel, ECART_TYPE_CHANNEL, error)
+  if (!check_item_in (self, touchpoint, ECART_TYPE_TOUCHPOINT, error)
+      || !check_item_in (self, channel, ECART_TYPE_CHANNEL, error)
       || !_ecart_workspace_edit_begin (self, _("Change touchpoint channel"), error))
     return FALSE;
 
@@ -981,8 +1021,8 @@ ecart_workspace_move_touchpoint (EcartWorkspace   *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (touchpoint, ECART_TYPE_TOUCHPOINT, error)
-      || !check_item (stage, ECART_TYPE_STAGE, error)
+  if (!check_item_in (self, touchpoint, ECART_TYPE_TOUCHPOINT, error)
+      || !check_item_in (self, stage, ECART_TYPE_STAGE, error)
       || !_ecart_workspace_edit_begin (self, _("Move touchpoint"), error))
     return FALSE;
 
@@ -1032,7 +1072,7 @@ ecart_workspace_delete_touchpoint (EcartWorkspace    *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (touchpoint, ECART_TYPE_TOUCHPOINT, error))
+  if (!check_item_in (self, touchpoint, ECART_TYPE_TOUCHPOINT, error))
     return FALSE;
 
   measurements = ecart_workspace_count_measurements (self, ECART_ITEM (touchpoint));
@@ -1078,7 +1118,7 @@ ecart_workspace_add_attribute (EcartWorkspace  *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), NULL);
 
-  if (!check_item (pillar, ECART_TYPE_PILLAR, error)
+  if (!check_item_in (self, pillar, ECART_TYPE_PILLAR, error)
       || !(clean = _ecart_workspace_clean_name (name, error))
       || !_ecart_workspace_edit_begin (self, _("Add attribute"), error))
     return NULL;
@@ -1110,7 +1150,7 @@ ecart_workspace_rename_attribute (EcartWorkspace  *self,
 {
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  return check_item (attribute, ECART_TYPE_ATTRIBUTE, error)
+  return check_item_in (self, attribute, ECART_TYPE_ATTRIBUTE, error)
          && rename_item (self, KIND_ATTRIBUTE, attribute, name, _("Rename attribute"), error);
 }
 
@@ -1125,7 +1165,7 @@ ecart_workspace_set_attribute_description (EcartWorkspace  *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (attribute, ECART_TYPE_ATTRIBUTE, error) || !check_text (description, error)
+  if (!check_item_in (self, attribute, ECART_TYPE_ATTRIBUTE, error) || !check_text (description, error)
       || !_ecart_workspace_edit_begin (self, _("Change attribute description"), error))
     return FALSE;
 
@@ -1159,8 +1199,8 @@ ecart_workspace_move_attribute (EcartWorkspace  *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (attribute, ECART_TYPE_ATTRIBUTE, error)
-      || !check_item (pillar, ECART_TYPE_PILLAR, error)
+  if (!check_item_in (self, attribute, ECART_TYPE_ATTRIBUTE, error)
+      || !check_item_in (self, pillar, ECART_TYPE_PILLAR, error)
       || !_ecart_workspace_edit_begin (self, _("Move attribute"), error))
     return FALSE;
 
@@ -1192,7 +1232,7 @@ ecart_workspace_delete_attribute (EcartWorkspace    *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (attribute, ECART_TYPE_ATTRIBUTE, error))
+  if (!check_item_in (self, attribute, ECART_TYPE_ATTRIBUTE, error))
     return FALSE;
 
   measurements = ecart_workspace_count_measurements (self, ECART_ITEM (attribute));
@@ -1216,12 +1256,13 @@ ecart_workspace_delete_attribute (EcartWorkspace    *self,
 /* Experience cells --------------------------------------------------------------------------- */
 
 static gboolean
-check_cell (EcartSegment    *segment,
+check_cell (EcartWorkspace  *self,
+            EcartSegment    *segment,
             EcartAttribute  *attribute,
             GError         **error)
 {
-  return check_item (segment, ECART_TYPE_SEGMENT, error)
-         && check_item (attribute, ECART_TYPE_ATTRIBUTE, error);
+  return check_item_in (self, segment, ECART_TYPE_SEGMENT, error)
+         && check_item_in (self, attribute, ECART_TYPE_ATTRIBUTE, error);
 }
 
 typedef enum {
@@ -1295,7 +1336,7 @@ ecart_workspace_set_desired (EcartWorkspace  *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_cell (segment, attribute, error) || !check_level (target, TRUE, error)
+  if (!check_cell (self, segment, attribute, error) || !check_level (target, TRUE, error)
       || !check_importance (importance, error) || !check_text (statement, error)
       || !_ecart_workspace_edit_begin (self, _("Set desired experience"), error))
     return FALSE;
@@ -1334,7 +1375,7 @@ ecart_workspace_set_desired_target (EcartWorkspace  *self,
 {
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  return check_cell (segment, attribute, error) && check_level (target, TRUE, error)
+  return check_cell (self, segment, attribute, error) && check_level (target, TRUE, error)
          && set_cell_field (self, segment, attribute, CELL_DESIRED_TARGET, target, NULL,
                             _("Set desired target"), error);
 }
@@ -1351,7 +1392,7 @@ ecart_workspace_set_importance (EcartWorkspace  *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_cell (segment, attribute, error) || !check_importance (importance, error)
+  if (!check_cell (self, segment, attribute, error) || !check_importance (importance, error)
       || !_ecart_workspace_edit_begin (self, _("Set importance"), error))
     return FALSE;
 
@@ -1380,7 +1421,7 @@ ecart_workspace_set_desired_statement (EcartWorkspace  *self,
 {
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  return check_cell (segment, attribute, error) && check_text (statement, error)
+  return check_cell (self, segment, attribute, error) && check_text (statement, error)
          && set_cell_field (self, segment, attribute, CELL_DESIRED_STATEMENT, 0,
                             statement ? statement : "", _("Edit promise"), error);
 }
@@ -1398,7 +1439,7 @@ ecart_workspace_set_proposed_level (EcartWorkspace  *self,
 {
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  return check_cell (segment, attribute, error) && check_level (level, TRUE, error)
+  return check_cell (self, segment, attribute, error) && check_level (level, TRUE, error)
          && set_cell_field (self, segment, attribute, CELL_PROPOSED_LEVEL, level, NULL,
                             _("Set proposed level"), error);
 }
@@ -1412,7 +1453,7 @@ ecart_workspace_set_proposed_statement (EcartWorkspace  *self,
 {
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  return check_cell (segment, attribute, error) && check_text (statement, error)
+  return check_cell (self, segment, attribute, error) && check_text (statement, error)
          && set_cell_field (self, segment, attribute, CELL_PROPOSED_STATEMENT, 0,
                             statement ? statement : "", _("Edit what is in place"), error);
 }
@@ -1434,12 +1475,32 @@ ecart_workspace_copy_desired (EcartWorkspace  *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (from, ECART_TYPE_SEGMENT, error) || !check_item (to, ECART_TYPE_SEGMENT, error))
+  if (!check_item_in (self, from, ECART_TYPE_SEGMENT, error) || !check_item_in (self, to, ECART_TYPE_SEGMENT, error))
     return FALSE;
   if (from == to)
     return TRUE;
   if (!_ecart_workspace_edit_begin (self, _("Copy desired experience"), error))
     return FALSE;
+
+  /* What is not set in @from becomes not set in @to: a copy, not a merge. */
+  {
+    g_autoptr(EcartStatement) reset = NULL;
+
+    ok = (reset = ecart_database_prepare (self->db,
+                                          "UPDATE experience SET desired_target = NULL, "
+                                          "importance = 3, desired_statement = '' "
+                                          "WHERE segment_id = ?1 AND attribute_id NOT IN "
+                                          "(SELECT attribute_id FROM experience WHERE segment_id = ?2)",
+                                          error)) != NULL;
+    if (ok)
+      {
+        sqlite3_bind_int64 (reset, 1, id_of (to));
+        sqlite3_bind_int64 (reset, 2, id_of (from));
+        ok = ecart_database_run (self->db, reset, error);
+      }
+    if (!ok)
+      return _ecart_workspace_edit_end (self, FALSE, error);
+  }
 
   ok = (stmt = ecart_database_prepare (self->db,
                                        "INSERT INTO experience (segment_id, attribute_id, "
@@ -1549,7 +1610,7 @@ ecart_workspace_update_initiative (EcartWorkspace   *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (initiative, ECART_TYPE_INITIATIVE, error)
+  if (!check_item_in (self, initiative, ECART_TYPE_INITIATIVE, error)
       || !(clean = _ecart_workspace_clean_name (title, error))
       || !check_text (description, error) || !check_text (owner, error))
     return FALSE;
@@ -1606,7 +1667,7 @@ ecart_workspace_move_initiative (EcartWorkspace         *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (initiative, ECART_TYPE_INITIATIVE, error) || !check_status (status, error)
+  if (!check_item_in (self, initiative, ECART_TYPE_INITIATIVE, error) || !check_status (status, error)
       || !_ecart_workspace_edit_begin (self,
                                        (int)status != ecart_initiative_get_status (initiative)
                                        ? _("Change initiative status") : _("Move initiative"),
@@ -1637,7 +1698,7 @@ ecart_workspace_delete_initiative (EcartWorkspace   *self,
 {
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (initiative, ECART_TYPE_INITIATIVE, error)
+  if (!check_item_in (self, initiative, ECART_TYPE_INITIATIVE, error)
       || !_ecart_workspace_edit_begin (self, _("Delete initiative"), error))
     return FALSE;
   return _ecart_workspace_edit_end (self,
@@ -1664,7 +1725,7 @@ ecart_workspace_delete_wave (EcartWorkspace  *self,
 
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), FALSE);
 
-  if (!check_item (wave, ECART_TYPE_WAVE, error)
+  if (!check_item_in (self, wave, ECART_TYPE_WAVE, error)
       || !_ecart_database_begin_bulk (self->db, error))
     return FALSE;
 
