@@ -654,7 +654,9 @@ ecart_workspace_duplicate_segment (EcartWorkspace  *self,
     return NULL;
 
   /* Room for " (copy 99)" within the longest name allowed. */
-  base = g_utf8_substring (ecart_item_get_name (ECART_ITEM (segment)), 0, NAME_MAX_CHARS - 20);
+  base = g_utf8_substring (ecart_item_get_name (ECART_ITEM (segment)), 0,
+                          MIN (g_utf8_strlen (ecart_item_get_name (ECART_ITEM (segment)), -1),
+                               NAME_MAX_CHARS - 20));
 
   /* Translators: the name of a copy of a segment */
   name = g_strdup_printf (_("%s (copy)"), base);
