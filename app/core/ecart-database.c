@@ -43,6 +43,7 @@ struct _EcartDatabase
   char       *warning;
   GHashTable *statements;
   guint       read_only : 1;
+  guint       opened_read_only : 1;
   guint       undo_triggers : 1;
   guint       replaying : 1;
 };
@@ -417,6 +418,21 @@ ecart_database_is_read_only (EcartDatabase *self)
 {
   g_return_val_if_fail (ECART_IS_DATABASE (self), TRUE);
   return self->read_only;
+}
+
+/**
+ * ecart_database_set_read_only:
+ *
+ * Stops (or allows again) every change, for example when the file was removed or became
+ * read-only while open. A database opened read-only stays so.
+ */
+void
+ecart_database_set_read_only (EcartDatabase *self,
+                              gboolean       read_only)
+{
+  g_return_if_fail (ECART_IS_DATABASE (self));
+
+  self->read_only = read_only || self->opened_read_only;
 }
 
 sqlite3 *
@@ -814,6 +830,7 @@ ecart_database_open (const char          *path,
   self->path = g_canonicalize_filename (path, NULL);
   self->display_name = g_steal_pointer (&basename);
   self->read_only = (flags & ECART_DATABASE_FLAGS_READ_ONLY) != 0;
+  self->opened_read_only = self->read_only;
 
   /* Even to only read, the file is opened for writing when it can be (PRAGMA query_only
    * then refuses every write): a read-only handle on a WAL file leaves its -wal and -shm

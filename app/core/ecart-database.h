@@ -59,6 +59,8 @@ EcartDatabase *ecart_database_open              (const char          *path,
 const char    *ecart_database_get_path          (EcartDatabase       *self);
 const char    *ecart_database_get_warning       (EcartDatabase       *self);
 gboolean       ecart_database_is_read_only      (EcartDatabase       *self);
+void           ecart_database_set_read_only     (EcartDatabase       *self,
+                                                 gboolean             read_only);
 sqlite3       *ecart_database_get_handle        (EcartDatabase       *self);
 void           ecart_database_close             (EcartDatabase       *self);
 

@@ -25,6 +25,7 @@ enum {
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
   PROP_REDO_LABEL,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -276,6 +277,9 @@ ecart_workspace_get_property (GObject    *object,
     case PROP_REDO_LABEL:
       g_value_set_string (value, self->redo_label);
       break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, ecart_workspace_is_read_only (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -319,6 +323,7 @@ ecart_workspace_class_init (EcartWorkspaceClass *klass)
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, ro);
   properties[PROP_REDO_LABEL] = g_param_spec_string ("redo-label", NULL, NULL, NULL, ro);
+  properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -850,6 +855,29 @@ ecart_workspace_is_read_only (EcartWorkspace *self)
 {
   g_return_val_if_fail (ECART_IS_WORKSPACE (self), TRUE);
   return ecart_database_is_read_only (self->db);
+}
+
+/**
+ * ecart_workspace_set_read_only:
+ *
+ * Stops every edit (they fail with %ECART_DATABASE_ERROR_READ_ONLY), for example when the
+ * file was removed or became read-only while open; %FALSE allows them again.
+ */
+void
+ecart_workspace_set_read_only (EcartWorkspace *self,
+                               gboolean        read_only)
+{
+  gboolean was;
+
+  g_return_if_fail (ECART_IS_WORKSPACE (self));
+
+  was = ecart_workspace_is_read_only (self);
+  ecart_database_set_read_only (self->db, read_only);
+  if (was != ecart_workspace_is_read_only (self))
+    {
+      update_undo_state (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+    }
 }
 
 #define LIST_GETTER(what)                                                  \

@@ -62,6 +62,8 @@ const char      *ecart_workspace_get_name           (EcartWorkspace        *self
 const char      *ecart_workspace_get_description    (EcartWorkspace        *self);
 const char      *ecart_workspace_get_language       (EcartWorkspace        *self);
 gboolean         ecart_workspace_is_read_only       (EcartWorkspace        *self);
+void             ecart_workspace_set_read_only      (EcartWorkspace        *self,
+                                                     gboolean               read_only);
 gboolean         ecart_workspace_reload             (EcartWorkspace        *self,
                                                      GError               **error);
 

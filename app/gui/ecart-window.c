@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "ecart-overview-page.h"
 #include "ecart-start-page.h"
@@ -19,6 +21,7 @@ struct _EcartWindow
 
   EcartWorkspace       *workspace;
   EcartSegment         *segment;
+  GFileMonitor         *monitor;
   gulong                undo_handler;
   gulong                redo_handler;
   gulong                name_handler;
@@ -36,6 +39,8 @@ struct _EcartWindow
   EcartOverviewPage    *overview_page;
   GtkButton            *undo_button;
   GtkButton            *redo_button;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
 };
 
 G_DEFINE_FINAL_TYPE (EcartWindow, ecart_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -95,6 +100,69 @@ on_workspace_notify_cb (EcartWindow *self)
 {
   update_undo_actions (self);
   update_title (self);
+}
+
+/* The file went away or cannot be written any more: editing stops and the window says so.
+ * What is saved stays readable; "Save a Copy…" keeps it elsewhere. */
+static void
+stop_editing (EcartWindow *self,
+              const char  *message)
+{
+  if (self->workspace == NULL)
+    return;
+
+  ecart_workspace_set_read_only (self->workspace, TRUE);
+  gtk_label_set_label (self->banner_label, message);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  update_undo_actions (self);
+}
+
+static void
+check_file (EcartWindow *self)
+{
+  const char *path;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->workspace == NULL)
+    return;
+
+  path = ecart_workspace_get_path (self->workspace);
+  name = g_filename_display_basename (path);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    /* Translators: %s is a file name */
+    message = g_strdup_printf (_("“%s” is no longer available: it was moved or deleted. "
+                                 "Editing is stopped; save a copy to keep this workspace."),
+                               name);
+  else if (g_access (path, W_OK) != 0)
+    message = g_strdup_printf (_("“%s” can no longer be written. Editing is stopped; save a "
+                                 "copy to go on working."),
+                               name);
+
+  if (message != NULL)
+    stop_editing (self, message);
+}
+
+static void
+on_file_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other,
+                    GFileMonitorEvent  event,
+                    EcartWindow       *self)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+      check_file (self);
+      break;
+    default:
+      break;
+    }
 }
 
 static void
@@ -468,6 +536,8 @@ ecart_window_class_init (EcartWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, EcartWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EcartWindow, banner_label);
   gtk_widget_class_bind_template_callback (widget_class, on_segments_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_segments_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pages_list_row_activated_cb);
@@ -546,6 +616,14 @@ ecart_window_set_workspace (EcartWindow    *self,
   if (self->workspace == workspace)
     return;
 
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+
   if (self->workspace != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->workspace, self);
@@ -574,6 +652,14 @@ ecart_window_set_workspace (EcartWindow    *self,
 
           ecart_window_set_segment (self, first);
         }
+
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (ecart_workspace_get_path (workspace));
+
+        self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+        if (self->monitor != NULL)
+          g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed_cb), self);
+      }
 
       ecart_window_set_page (self, "overview");
       on_page_stack_visible_child_cb (self);
@@ -662,6 +748,11 @@ ecart_window_show_error (EcartWindow  *self,
 
   g_return_if_fail (ECART_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
+
+  /* A write that failed because the file went away or turned read-only stops editing. */
+  if (g_error_matches (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_READ_ONLY)
+      || g_error_matches (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_IO))
+    check_file (self);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), title, error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));

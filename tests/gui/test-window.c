@@ -215,6 +215,49 @@ test_window_start_page (Fixture       *fixture,
   g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (window), "window-start.png"));
 }
 
+static gboolean
+banner_shown (gpointer data)
+{
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (data));
+}
+
+static void
+test_window_file_removed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = g_build_filename (fixture->dir, "elsewhere.ecart", NULL);
+  EcartWorkspace *workspace;
+  EcartWindow *window;
+  GtkWidget *banner;
+  EcartSegment *segment;
+
+  ecart_application_open_path (fixture->app, fixture->demo, NULL);
+  window = ECART_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  workspace = ecart_window_get_workspace (window);
+  g_assert_nonnull (workspace);
+  banner = ecart_test_child (GTK_WIDGET (window), ECART_TYPE_WINDOW, "banner_revealer");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  /* The file is moved away while open: the window says so and editing stops. */
+  g_assert_cmpint (g_rename (fixture->demo, moved), ==, 0);
+  g_assert_true (ecart_test_wait_for (banner_shown, banner, 5000));
+  g_assert_true (ecart_workspace_is_read_only (workspace));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (ecart_test_child (GTK_WIDGET (window),
+                                                                                ECART_TYPE_WINDOW,
+                                                                                "banner_label"))),
+                            "demo.ecart"));
+
+  segment = ecart_window_get_segment (window);
+  g_assert_false (ecart_workspace_rename_segment (workspace, segment, "Jamais écrit", &error));
+  g_assert_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_READ_ONLY);
+  g_assert_false (gtk_widget_is_sensitive (ecart_test_child (GTK_WIDGET (window), ECART_TYPE_WINDOW,
+                                                             "undo_button")));
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  ecart_test_save_screenshot (GTK_WIDGET (window), "window-file-removed.png");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -242,6 +285,7 @@ main (int    argc,
   g_test_add ("/gui/window/demo", Fixture, NULL, fixture_set_up, test_window_demo, fixture_tear_down);
   g_test_add ("/gui/window/already-open", Fixture, NULL, fixture_set_up, test_window_already_open, fixture_tear_down);
   g_test_add ("/gui/window/damaged", Fixture, NULL, fixture_set_up, test_window_damaged, fixture_tear_down);
+  g_test_add ("/gui/window/file-removed", Fixture, NULL, fixture_set_up, test_window_file_removed, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&shared_app);
