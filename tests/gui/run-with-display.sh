@@ -5,16 +5,32 @@ set -u
 command -v Xvfb >/dev/null || { echo "Xvfb is missing (Debian package xvfb)" >&2; exit 1; }
 command -v dbus-run-session >/dev/null || { echo "dbus-run-session is missing (package dbus)" >&2; exit 1; }
 
-fdfile=$(mktemp)
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$fdfile" 2>/dev/null &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null; rm -f "$fdfile"' EXIT INT TERM
+# A display of our own, at a random number away from the low ones other programs pick
+# (-displayfd starts at :0): it is used once xdpyinfo can talk to it, else another is tried.
+# -noreset: by default Xvfb resets when its last client (that xdpyinfo) leaves, and a
+# client connecting during the reset fails with "cannot open display".
+xvfb=
+display=
+trap '[ -n "$xvfb" ] && kill $xvfb 2>/dev/null' EXIT INT TERM
+for attempt in 1 2 3 4 5 6 7 8; do
+  n=$(( ($$ * 7 + attempt * 131 + $(date +%N | sed 's/^0*//;s/^$/0/') ) % 800 + 100 ))
+  [ -e "/tmp/.X$n-lock" ] && continue
+  Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp -noreset 2>/dev/null &
+  xvfb=$!
+  i=0
+  while [ $i -lt 100 ]; do
+    if ! kill -0 $xvfb 2>/dev/null; then break; fi
+    if DISPLAY=":$n" xdpyinfo >/dev/null 2>&1; then display=":$n"; break; fi
+    sleep 0.05
+    i=$((i + 1))
+  done
+  [ -n "$display" ] && break
+  kill $xvfb 2>/dev/null
+  xvfb=
+done
+if [ -z "$display" ]; then echo "Xvfb did not start" >&2; exit 1; fi
 
-i=0
-while [ ! -s "$fdfile" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-if [ ! -s "$fdfile" ]; then echo "Xvfb did not start" >&2; exit 1; fi
-
-export DISPLAY=":$(head -n 1 "$fdfile")"
+export DISPLAY="$display"
 unset WAYLAND_DISPLAY
 # Deterministic pictures; accessibility asserts without an AT-SPI bus.
 export GSK_RENDERER=cairo GDK_BACKEND=x11 GTK_A11Y=test
