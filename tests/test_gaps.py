@@ -840,6 +840,32 @@ class Usage(GapsTestCase):
         self.assertIn("gaps", run("--help").stdout)
 
 
+class Empty(unittest.TestCase):
+    """Workspaces with nothing measured yet: every command answers, nothing is computed."""
+
+    def test_no_waves(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            hotel = os.path.join(tmp, "hotel.ecart")
+            blank = os.path.join(tmp, "blank.ecart")
+            run("new", hotel, "--template", "hotel", "--lang", "en")
+            run("new", blank)
+            _, rows = read_csv(run("gaps", hotel, "--format", "csv").stdout)
+            self.assertEqual(len(rows), 3 * 13)
+            attention = next(r for r in rows if r["segment"] == "Honeymoon couples"
+                             and r["attribute"] == "Personal attention")
+            self.assertEqual(attention["implementation_gap"], "-5")
+            self.assertEqual((attention["lived_n"], attention["lived_mean"]), ("0", ""))
+            data = json.loads(run("gaps", hotel, "--format", "json").stdout)
+            self.assertEqual(data["waves"], [])
+            self.assertIsNone(data["nps"]["nps"])
+            self.assertIn("Nothing was measured", run("trends", hotel).stdout)
+            self.assertEqual(read_csv(run("trends", hotel, "--format", "csv").stdout)[1], [])
+            self.assertIn("no segments", run("gaps", blank).stdout)
+            groups = json.loads(run("nps", blank, "--format", "json").stdout)["groups"]
+            self.assertEqual([(g["segment"], g["wave"], g["nps"]["n"]) for g in groups],
+                             [(None, None, 0)])
+
+
 class Quantiles(GapsTestCase):
     def test_reference(self):
         """The reference quantile, and the engine's, against mpmath at 40 digits: the Welch

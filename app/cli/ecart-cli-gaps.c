@@ -389,6 +389,8 @@ print_gaps_table (EcartWorkspace *workspace,
   guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (table));
 
   print_header (workspace, table);
+  if (g_list_model_get_n_items (segments) == 0)
+    printf (_("There are no segments yet.\n"));
 
   for (guint s = 0; s < g_list_model_get_n_items (segments); s++)
     {
@@ -976,7 +978,7 @@ print_nps_table (EcartWorkspace *workspace,
       g_strv_builder_add (cells, group->segment != NULL ? item_name (group->segment) : _("All segments"));
       g_strv_builder_add (cells, group->wave != NULL ? item_name (group->wave) : _("All waves"));
       builder_take (cells, g_strdup_printf ("%" G_GINT64_FORMAT "%s", nps->n,
-                                                   nps->insufficient ? "?" : " "));
+                                            nps->n > 0 && nps->insufficient ? "?" : " "));
       if (nps->n == 0)
         {
           for (guint c = 0; c < 5; c++)
@@ -1204,6 +1206,7 @@ print_trends_table (EcartWorkspace *workspace,
       g_autoptr(EcartSegment) segment = g_list_model_get_item (segments, s);
       g_autoptr(EcartCliTable) out = ecart_cli_table_new (alignments);
       g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
+      guint measured_rows = 0;
 
       printf ("\n%s\n", ecart_item_get_name (ECART_ITEM (segment)));
       g_strv_builder_add_many (header, _("Attribute"), _("Dimension"), NULL);
@@ -1236,9 +1239,13 @@ print_trends_table (EcartWorkspace *workspace,
               for (guint w = 0; w < n_points; w++)
                 builder_take (cells, format_trend_point (&points[w], w == 0));
               ecart_cli_table_take_row (out, g_strv_builder_end (cells));
+              measured_rows++;
             }
         }
-      ecart_cli_table_print (out, stdout);
+      if (measured_rows == 0)
+        printf (_("Nothing was measured for this segment.\n"));
+      else
+        ecart_cli_table_print (out, stdout);
     }
 
   printf ("\n");
