@@ -72,3 +72,9 @@ test: build
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
+
+# The gap engine's speed on workspaces of 100 k, 1 M and 10 M measurements, against the
+# sqlite3 shell's plain GROUP BY over the same rows (tests/bench/bench-gaps.py).
+.PHONY: bench-gaps
+bench-gaps: build
+	$(PYTHON) tests/bench/bench-gaps.py $(BUILD)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdio.h>
 
 #include "ecart-workspace.h"
 
@@ -28,6 +29,12 @@ int             ecart_cli_info         (int              argc,
                                         char           **argv);
 int             ecart_cli_check        (int              argc,
                                         char           **argv);
+int             ecart_cli_gaps         (int              argc,
+                                        char           **argv);
+int             ecart_cli_nps          (int              argc,
+                                        char           **argv);
+int             ecart_cli_trends       (int              argc,
+                                        char           **argv);
 
 GOptionContext *ecart_cli_context_new  (const char      *command,
                                         const char      *parameters,
@@ -45,5 +52,58 @@ EcartWorkspace *ecart_cli_open         (const char      *path,
                                         gboolean         read_only,
                                         int             *status);
 char           *ecart_cli_format_count (gint64           count);
+
+/* ecart-cli-output.c: terminal tables, CSV and JSON. */
+typedef struct _EcartCliTable EcartCliTable;
+typedef struct _EcartCliCsv   EcartCliCsv;
+typedef struct _EcartCliJson  EcartCliJson;
+
+int             ecart_cli_display_width    (const char     *text);
+
+EcartCliTable  *ecart_cli_table_new        (const char     *alignments);
+void            ecart_cli_table_free       (EcartCliTable  *table);
+void            ecart_cli_table_take_row   (EcartCliTable  *table,
+                                            char          **cells);
+void            ecart_cli_table_add_row    (EcartCliTable  *table,
+                                            const char     *first,
+                                            ...) G_GNUC_NULL_TERMINATED;
+void            ecart_cli_table_print      (EcartCliTable  *table,
+                                            FILE           *stream);
+
+EcartCliCsv    *ecart_cli_csv_new          (void);
+void            ecart_cli_csv_free         (EcartCliCsv    *csv);
+const char     *ecart_cli_csv_get_text     (EcartCliCsv    *csv);
+void            ecart_cli_csv_text         (EcartCliCsv    *csv,
+                                            const char     *text);
+void            ecart_cli_csv_number       (EcartCliCsv    *csv,
+                                            double          value);
+void            ecart_cli_csv_int          (EcartCliCsv    *csv,
+                                            gint64          value);
+void            ecart_cli_csv_boolean      (EcartCliCsv    *csv,
+                                            gboolean        value);
+void            ecart_cli_csv_end_row      (EcartCliCsv    *csv);
+
+EcartCliJson   *ecart_cli_json_new         (void);
+void            ecart_cli_json_free        (EcartCliJson   *json);
+const char     *ecart_cli_json_get_text    (EcartCliJson   *json);
+void            ecart_cli_json_begin_object (EcartCliJson  *json);
+void            ecart_cli_json_end_object  (EcartCliJson   *json);
+void            ecart_cli_json_begin_array (EcartCliJson   *json);
+void            ecart_cli_json_end_array   (EcartCliJson   *json);
+void            ecart_cli_json_key         (EcartCliJson   *json,
+                                            const char     *key);
+void            ecart_cli_json_string      (EcartCliJson   *json,
+                                            const char     *text);
+void            ecart_cli_json_number      (EcartCliJson   *json,
+                                            double          value);
+void            ecart_cli_json_int         (EcartCliJson   *json,
+                                            gint64          value);
+void            ecart_cli_json_boolean     (EcartCliJson   *json,
+                                            gboolean        value);
+void            ecart_cli_json_null        (EcartCliJson   *json);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EcartCliTable, ecart_cli_table_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EcartCliCsv, ecart_cli_csv_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EcartCliJson, ecart_cli_json_free)
 
 G_END_DECLS

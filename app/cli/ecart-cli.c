@@ -18,6 +18,9 @@ static const EcartCliCommand commands[] = {
   { "new", N_("OUT.ecart"), N_("Create a workspace from a template"), ecart_cli_new },
   { "info", N_("WORKSPACE"), N_("Describe what a workspace holds"), ecart_cli_info },
   { "check", N_("WORKSPACE"), N_("Check a workspace's integrity and format"), ecart_cli_check },
+  { "gaps", N_("WORKSPACE"), N_("Show the gaps between the four dimensions, with their statistics"), ecart_cli_gaps },
+  { "nps", N_("WORKSPACE"), N_("Show the Net Promoter Score per segment and wave"), ecart_cli_nps },
+  { "trends", N_("WORKSPACE"), N_("Show the expected and lived experience wave by wave"), ecart_cli_trends },
 };
 
 static void
