@@ -44,6 +44,7 @@ struct _EcartDatabase
   GHashTable *statements;
   guint       read_only : 1;
   guint       opened_read_only : 1;
+  guint       check_pending : 1;
   guint       undo_triggers : 1;
   guint       replaying : 1;
 };
@@ -413,6 +414,19 @@ ecart_database_get_warning (EcartDatabase *self)
   return self->warning;
 }
 
+/**
+ * ecart_database_get_check_pending:
+ *
+ * Returns: %TRUE when the file was opened with %ECART_DATABASE_FLAGS_DEFER_CHECK and is
+ *   large enough that its full check was left for later
+ */
+gboolean
+ecart_database_get_check_pending (EcartDatabase *self)
+{
+  g_return_val_if_fail (ECART_IS_DATABASE (self), FALSE);
+  return self->check_pending;
+}
+
 gboolean
 ecart_database_is_read_only (EcartDatabase *self)
 {
@@ -675,6 +689,8 @@ ecart_database_check (EcartDatabase  *self,
       return FALSE;
     }
 
+  self->check_pending = FALSE;
+
   if (full)
     {
       stmt = NULL;
@@ -713,9 +729,41 @@ ecart_database_check (EcartDatabase  *self,
   return TRUE;
 }
 
+/* ECART_DATABASE_CHECK_LIMIT (bytes) lowers the limit, for the tests of what is deferred. */
+static gint64
+check_on_open_limit (void)
+{
+  const char *text = g_getenv ("ECART_DATABASE_CHECK_LIMIT");
+
+  if (text != NULL && g_ascii_isdigit (text[0]))
+    return g_ascii_strtoll (text, NULL, 10);
+  return ECART_DATABASE_CHECK_ON_OPEN_LIMIT;
+}
+
+/* What can be checked of a large file without reading it all: the schema parses, and the
+ * file is as long as its header says (a truncated copy is refused at once). */
+static gboolean
+check_structure (EcartDatabase  *self,
+                 GError        **error)
+{
+  gint64 pages = ecart_database_query_int (self, "PRAGMA page_count", -1, NULL);
+  gint64 page_size = ecart_database_query_int (self, "PRAGMA page_size", -1, NULL);
+  GStatBuf st;
+
+  if (pages < 0 || page_size <= 0 || g_stat (self->path, &st) != 0 || st.st_size < pages * page_size)
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_DAMAGED,
+                   _("Failed to open “%s”: the file is damaged (%s)"),
+                   self->display_name, sqlite3_errstr (SQLITE_CORRUPT));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 configure_connection (EcartDatabase  *self,
                       gboolean        is_new,
+                      gboolean        defer_check,
                       GError        **error)
 {
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
@@ -735,8 +783,19 @@ configure_connection (EcartDatabase  *self,
     return FALSE;
 
   /* Read-only before anything writes: a damaged file must be left as it is. */
-  if (!is_new && !ecart_database_check (self, FALSE, error))
-    return FALSE;
+  if (!is_new)
+    {
+      GStatBuf st;
+
+      if (defer_check && g_stat (self->path, &st) == 0 && st.st_size > check_on_open_limit ())
+        {
+          if (!check_structure (self, error))
+            return FALSE;
+          self->check_pending = TRUE;
+        }
+      else if (!ecart_database_check (self, FALSE, error))
+        return FALSE;
+    }
   if (!is_new
       && ecart_database_query_int (self, "PRAGMA user_version", 0, NULL) == ECART_SCHEMA_VERSION
       && !verify_tables (self, error))
@@ -848,7 +907,7 @@ ecart_database_open (const char          *path,
       return NULL;
     }
 
-  if (!configure_connection (self, !exists, error))
+  if (!configure_connection (self, !exists, (flags & ECART_DATABASE_FLAGS_DEFER_CHECK) != 0, error))
     {
       ecart_database_close (self);
       if (!exists)

@@ -22,6 +22,7 @@ struct _EcartWindow
   EcartWorkspace       *workspace;
   EcartSegment         *segment;
   GFileMonitor         *monitor;
+  GCancellable         *check_cancellable;
   gulong                undo_handler;
   gulong                redo_handler;
   gulong                name_handler;
@@ -163,6 +164,70 @@ on_file_changed_cb (GFileMonitor      *monitor,
     default:
       break;
     }
+}
+
+/* The full check of a large file runs on a connection of its own, in a thread. */
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(EcartDatabase) db = NULL;
+  GError *error = NULL;
+
+  db = ecart_database_open (task_data, ECART_DATABASE_FLAGS_READ_ONLY, &error);
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_check_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  EcartWindow *self = ECART_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      ecart_window_set_workspace (self, NULL);
+      ecart_window_show_error (self, _("Could Not Open the Workspace"), error);
+      return;
+    }
+
+  g_clear_object (&self->check_cancellable);
+  if (self->workspace != NULL)
+    {
+      ecart_workspace_set_read_only (self->workspace, FALSE);
+      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+      update_undo_actions (self);
+      check_file (self);
+    }
+}
+
+static void
+start_check (EcartWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = g_filename_display_basename (ecart_workspace_get_path (self->workspace));
+  g_autofree char *message = NULL;
+
+  /* Editing waits for the check: nothing is written to a file that may be damaged. */
+  ecart_workspace_set_read_only (self->workspace, TRUE);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Checking “%s”… It can be edited once the check is done."), name);
+  gtk_label_set_label (self->banner_label, message);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+
+  self->check_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->check_cancellable, on_check_done_cb, NULL);
+  g_task_set_task_data (task, g_strdup (ecart_workspace_get_path (self->workspace)), g_free);
+  g_task_run_in_thread (task, check_thread);
 }
 
 static void
@@ -616,6 +681,12 @@ ecart_window_set_workspace (EcartWindow    *self,
   if (self->workspace == workspace)
     return;
 
+  if (self->check_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->check_cancellable);
+      g_clear_object (&self->check_cancellable);
+    }
+
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
@@ -660,6 +731,9 @@ ecart_window_set_workspace (EcartWindow    *self,
         if (self->monitor != NULL)
           g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed_cb), self);
       }
+
+      if (ecart_database_get_check_pending (ecart_workspace_get_database (workspace)))
+        start_check (self);
 
       ecart_window_set_page (self, "overview");
       on_page_stack_visible_child_cb (self);
