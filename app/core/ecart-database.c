@@ -1228,6 +1228,11 @@ replay_authorizer (void       *user_data,
     case SQLITE_RECURSIVE:
       return SQLITE_OK;
 
+    /* FTS5 reads it to know whether its cached index is stale. */
+    case SQLITE_PRAGMA:
+      return arg1 != NULL && g_str_equal (arg1, "data_version") && arg2 == NULL
+             ? SQLITE_OK : SQLITE_DENY;
+
     case SQLITE_INSERT:
     case SQLITE_UPDATE:
     case SQLITE_DELETE:
