@@ -473,6 +473,31 @@ test_journey_small_window (Fixture       *fixture,
   save_window (fixture, "journey-1024x600.png");
 }
 
+static void
+test_journey_projector (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *row;
+  GtkWidget *popover;
+
+  /* A projector: run-with-display.sh's screen is as large. */
+  open_workspace (fixture, fixture->path, 1920, 1080);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), >=, 1900);
+  save_window (fixture, "journey-1920x1080.png");
+
+  /* A touchpoint's menu, with the channels and the stages to move to (a row within the
+   * private display's 1280 pixels: the popover is placed on a monitor). */
+  row = row_of (fixture, "Call centre");
+  ecart_touchpoint_row_popup_menu (ECART_TOUCHPOINT_ROW (row));
+  ecart_test_iterate ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (
+              GTK_MENU_BUTTON (ecart_test_child (row, ECART_TYPE_TOUCHPOINT_ROW, "menu_button"))));
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_test_widget_wait_for_draw (popover);
+  ecart_test_save_screenshot (popover, "journey-touchpoint-menu.png");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 static gboolean
 is_vertical (gpointer data)
 {
@@ -1029,6 +1054,7 @@ main (int    argc,
   ADD ("/gui/journey/columns", test_journey_columns);
   ADD ("/gui/journey/small-window", test_journey_small_window);
   ADD ("/gui/journey/narrow", test_journey_narrow);
+  ADD ("/gui/journey/projector", test_journey_projector);
   ADD ("/gui/journey/stages", test_journey_stages);
   ADD ("/gui/journey/delete-stage", test_journey_delete_stage);
   ADD ("/gui/journey/add-touchpoint", test_journey_add_touchpoint);

@@ -377,6 +377,30 @@ test_portfolio_cards (Fixture       *fixture,
 }
 
 static void
+test_portfolio_projector (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *card;
+  GtkWidget *popover;
+
+  /* A projector: run-with-display.sh's screen is as large. */
+  open_workspace (fixture, fixture->path, 1920, 1080);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), >=, 1900);
+  save_window (fixture, "portfolio-1920x1080.png");
+
+  /* The card's menu, with its mnemonics and shortcuts. */
+  card = card_of (fixture, "Families");
+  ecart_segment_card_popup_menu (ECART_SEGMENT_CARD (card));
+  ecart_test_iterate ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (
+              GTK_MENU_BUTTON (ecart_test_child (card, ECART_TYPE_SEGMENT_CARD, "menu_button"))));
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_test_widget_wait_for_draw (popover);
+  ecart_test_save_screenshot (popover, "portfolio-card-menu.png");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
 test_portfolio_small_window (Fixture       *fixture,
                              gconstpointer  data)
 {
@@ -909,6 +933,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/portfolio/cards", test_portfolio_cards);
   ADD ("/gui/portfolio/small-window", test_portfolio_small_window);
+  ADD ("/gui/portfolio/projector", test_portfolio_projector);
   ADD ("/gui/portfolio/add", test_portfolio_add);
   ADD ("/gui/portfolio/validation", test_portfolio_validation);
   ADD ("/gui/portfolio/edit", test_portfolio_edit);
