@@ -26,6 +26,8 @@ struct _EcartJourneyPage
   EcartWorkspace *workspace;
   GMenu          *channels_menu;
   GMenu          *stages_menu;
+  EcartItem      *last_focus;
+  GtkWindow      *window;
   gboolean        narrow;
   guint           layout_idle;
 
@@ -306,6 +308,38 @@ remove_columns (EcartJourneyPage *self)
     gtk_box_remove (self->stages_box, child);
 }
 
+/* The touchpoint or stage the keyboard was last on, to give it the focus back when its row
+ * or column is made again (it moved, by an edit or an undo). */
+static void
+on_focus_widget_cb (EcartJourneyPage *self)
+{
+  GtkWidget *focus = self->window != NULL ? gtk_window_get_focus (self->window) : NULL;
+  EcartTouchpoint *touchpoint;
+  EcartStage *stage;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+
+  focused_item (self, &stage, &touchpoint);
+  g_set_object (&self->last_focus, (touchpoint != NULL ? ECART_ITEM (touchpoint)
+                                                       : ECART_ITEM (stage)));
+}
+
+static void
+restore_focus (EcartJourneyPage *self)
+{
+  if (self->window == NULL || self->last_focus == NULL || self->workspace == NULL
+      || !gtk_widget_get_mapped (GTK_WIDGET (self)) || gtk_window_get_focus (self->window) != NULL)
+    return;
+
+  if (ECART_IS_TOUCHPOINT (self->last_focus)
+      && ecart_workspace_find_touchpoint (self->workspace, ecart_item_get_id (self->last_focus)))
+    focus_touchpoint (self, ECART_TOUCHPOINT (self->last_focus));
+  else if (ECART_IS_STAGE (self->last_focus)
+           && ecart_workspace_find_stage (self->workspace, ecart_item_get_id (self->last_focus)))
+    focus_stage (self, ECART_STAGE (self->last_focus));
+}
+
 static void
 on_workspace_changed_cb (EcartJourneyPage *self)
 {
@@ -316,6 +350,7 @@ on_workspace_changed_cb (EcartJourneyPage *self)
 
   update_stages_menu (self);
   update_summary (self);
+  restore_focus (self);
 }
 
 /* Narrow windows: the stages one under the other ----------------------------------------------- */
@@ -347,6 +382,37 @@ apply_layout_cb (gpointer data)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+ecart_journey_page_root (GtkWidget *widget)
+{
+  EcartJourneyPage *self = ECART_JOURNEY_PAGE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (ecart_journey_page_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      self->window = GTK_WINDOW (root);
+      g_signal_connect_swapped (root, "notify::focus-widget",
+                                G_CALLBACK (on_focus_widget_cb), self);
+    }
+}
+
+static void
+ecart_journey_page_unroot (GtkWidget *widget)
+{
+  EcartJourneyPage *self = ECART_JOURNEY_PAGE (widget);
+
+  if (self->window != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->window, on_focus_widget_cb, self);
+      self->window = NULL;
+    }
+
+  GTK_WIDGET_CLASS (ecart_journey_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -1105,6 +1171,7 @@ ecart_journey_page_dispose (GObject *object)
 
   g_clear_object (&self->channels_menu);
   g_clear_object (&self->stages_menu);
+  g_clear_object (&self->last_focus);
 
   G_OBJECT_CLASS (ecart_journey_page_parent_class)->dispose (object);
 }
@@ -1155,6 +1222,8 @@ ecart_journey_page_class_init (EcartJourneyPageClass *klass)
   object_class->get_property = ecart_journey_page_get_property;
   object_class->set_property = ecart_journey_page_set_property;
 
+  widget_class->root = ecart_journey_page_root;
+  widget_class->unroot = ecart_journey_page_unroot;
   widget_class->measure = ecart_journey_page_measure;
   widget_class->size_allocate = ecart_journey_page_size_allocate;
 

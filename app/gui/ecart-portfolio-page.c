@@ -233,6 +233,18 @@ update_summary (EcartPortfolioPage *self)
     ecart_segment_card_set_movable (card, i > 0, (guint)i + 1 < n);
 }
 
+/* A card made again (its segment moved, by an edit or an undo) takes back the focus the
+ * one it replaced had: the window is left with no focus at all. */
+static void
+restore_focus (EcartPortfolioPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root != NULL && gtk_widget_get_mapped (GTK_WIDGET (self))
+      && gtk_root_get_focus (root) == NULL)
+    focus_segment (self, self->segment);
+}
+
 static void
 on_segments_changed_cb (GListModel         *list,
                         guint               position,
@@ -240,15 +252,9 @@ on_segments_changed_cb (GListModel         *list,
                         guint               added,
                         EcartPortfolioPage *self)
 {
-  gboolean had_focus = gtk_widget_has_focus (GTK_WIDGET (self))
-                       || gtk_widget_get_focus_child (GTK_WIDGET (self->flow_box)) != NULL;
-
   update_summary (self);
   sync_selection (self);
-
-  /* A card made again (its segment moved) takes the focus back from the one it replaced. */
-  if (had_focus && added > 0 && gtk_widget_get_focus_child (GTK_WIDGET (self->flow_box)) == NULL)
-    focus_segment (self, self->segment);
+  restore_focus (self);
 }
 
 static void

@@ -965,6 +965,13 @@ test_journey_keyboard (Fixture       *fixture,
                   "Delivery & first use: Reception (in-person), Airport transfer (partner), "
                   "Room or villa (in-person); " USE "; " RECOMMENDATION);
   g_assert_true (focus_is_in (row_of (fixture, "Airport transfer")));
+
+  /* Ctrl+Z puts it back, the focus still on it (its row is made again). */
+  ecart_test_press_keys (window, "ctrl+z");
+  assert_journey (fixture, DEMO_JOURNEY);
+  g_assert_true (focus_is_in (row_of (fixture, "Airport transfer")));
+  ecart_test_press_keys (window, "ctrl+shift+Down");
+  g_assert_true (focus_is_in (row_of (fixture, "Airport transfer")));
   ecart_test_press_keys (window, "ctrl+shift+Right");
   assert_journey (fixture, NEED "; " SEARCH "; " PURCHASE "; " WAITING "; "
                   "Delivery & first use: Reception (in-person), Room or villa (in-person); "

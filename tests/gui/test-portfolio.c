@@ -875,6 +875,13 @@ test_portfolio_keyboard (Fixture       *fixture,
   g_assert_cmpstr (names, ==, "Families|Honeymoon couples|Business travellers");
   g_assert_true (gtk_widget_has_focus (child_of (fixture, "Honeymoon couples")));
 
+  /* Ctrl+Z puts it back, the focus still on it (its card is made again). */
+  ecart_test_press_keys (window, "ctrl+z");
+  g_clear_pointer (&names, g_free);
+  names = db_segment_names (fixture);
+  g_assert_cmpstr (names, ==, "Honeymoon couples|Families|Business travellers");
+  g_assert_true (gtk_widget_has_focus (child_of (fixture, "Honeymoon couples")));
+
   /* F2 renames it. */
   ecart_test_press_keys (window, "F2");
   dialog = ecart_test_wait_for_toplevel (ECART_TYPE_ITEM_DIALOG, 2000);
