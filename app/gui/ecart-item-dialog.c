@@ -237,9 +237,8 @@ ecart_item_dialog_set_name_field (EcartItemDialog    *self,
   self->check_data = user_data;
   self->check_destroy = destroy;
 
+  /* The title is also the accessible name (a label property would be read twice). */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->fields), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->name_row), TRUE);
 

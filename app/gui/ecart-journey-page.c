@@ -32,6 +32,8 @@ struct _EcartJourneyPage
   guint           layout_idle;
 
   GtkStack       *stack;
+  GtkWidget      *empty_page;
+  GtkWidget      *journey_box;
   GtkWidget      *toolbar;
   GtkLabel       *summary_label;
   GtkWidget      *buttons_box;
@@ -185,6 +187,9 @@ update_summary (EcartJourneyPage *self)
   /* Translators: "7 stages · 15 touchpoints" */
   summary = g_strdup_printf (_("%s · %s"), stages_text, touchpoints_text);
   gtk_label_set_label (self->summary_label, summary);
+  /* The page not shown is hidden too, so that a screen reader does not list its controls. */
+  gtk_widget_set_visible (self->empty_page, stages == 0);
+  gtk_widget_set_visible (self->journey_box, stages > 0);
   gtk_stack_set_visible_child_name (self->stack, stages > 0 ? "journey" : "empty");
 }
 
@@ -1235,6 +1240,8 @@ ecart_journey_page_class_init (EcartJourneyPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ecart/Ecart/ecart-journey-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EcartJourneyPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, EcartJourneyPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, EcartJourneyPage, journey_box);
   gtk_widget_class_bind_template_child (widget_class, EcartJourneyPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, EcartJourneyPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, EcartJourneyPage, buttons_box);

@@ -24,6 +24,8 @@ struct _EcartPortfolioPage
   EcartSegment   *segment;
 
   GtkStack       *stack;
+  GtkWidget      *empty_page;
+  GtkWidget      *scroller;
   GtkLabel       *summary_label;
   GtkFlowBox     *flow_box;
 };
@@ -227,6 +229,9 @@ update_summary (EcartPortfolioPage *self)
   /* Translators: the heading of the portfolio page */
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Segment", "%u Segments", n), n);
   gtk_label_set_label (self->summary_label, summary);
+  /* The page not shown is hidden too, so that a screen reader does not list its controls. */
+  gtk_widget_set_visible (self->empty_page, n == 0);
+  gtk_widget_set_visible (self->scroller, n > 0);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "cards" : "empty");
 
   for (int i = 0; (card = card_at (self, i)) != NULL; i++)
@@ -758,6 +763,8 @@ ecart_portfolio_page_class_init (EcartPortfolioPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ecart/Ecart/ecart-portfolio-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EcartPortfolioPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, EcartPortfolioPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, EcartPortfolioPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, EcartPortfolioPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, EcartPortfolioPage, flow_box);
   gtk_widget_class_bind_template_callback (widget_class, on_flow_box_selected_children_changed_cb);

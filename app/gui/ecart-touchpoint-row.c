@@ -50,23 +50,11 @@ current_channel (EcartTouchpointRow *self)
 }
 
 static void
-update_accessible_label (EcartTouchpointRow *self)
-{
-  EcartChannel *channel = current_channel (self);
-  g_autofree char *label = NULL;
-
-  /* Translators: how a screen reader names a touchpoint: "Reception, Store / in person" */
-  label = g_strdup_printf (_("%s, %s"), ecart_item_get_name (ECART_ITEM (self->touchpoint)),
-                           channel != NULL ? ecart_item_get_name (ECART_ITEM (channel)) : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
-
-static void
 update_name (EcartTouchpointRow *self)
 {
+  /* The title names the row for screen readers, the subtitle (the channel) describes it. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
                                  ecart_item_get_name (ECART_ITEM (self->touchpoint)));
-  update_accessible_label (self);
 }
 
 static void
@@ -78,7 +66,6 @@ update_channel (EcartTouchpointRow *self)
   gtk_image_set_from_gicon (self->channel_icon, icon);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self),
                                channel != NULL ? ecart_item_get_name (ECART_ITEM (channel)) : "");
-  update_accessible_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANNEL_KEY]);
 }
 

@@ -202,6 +202,36 @@ ecart_test_child (GtkWidget  *widget,
   return GTK_WIDGET (child);
 }
 
+/* The accessible name as GTK computes it for a screen reader, in the cases the pages use:
+ * the label property, else a row's title or a button's label (its child, or the child of
+ * its content). */
+static gboolean
+has_accessible_name (GtkWidget  *widget,
+                     const char *name)
+{
+  g_autofree char *mismatch = NULL;
+  GtkWidget *label;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+      return mismatch == NULL;
+    }
+
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), name) == 0;
+
+  if (GTK_IS_BUTTON (widget)
+      && (label = ecart_test_find_by_type (widget, GTK_TYPE_LABEL)) != NULL)
+    {
+      /* The text shown, without its mnemonic's underscore. */
+      return g_str_equal (gtk_label_get_text (GTK_LABEL (label)), name);
+    }
+
+  return FALSE;
+}
+
 /* Depth-first: the first mapped widget of @type whose accessible name is @label, as a
  * screen reader or an end-to-end test finds it (needs GTK_A11Y=test). */
 GtkWidget *
@@ -217,15 +247,8 @@ ecart_test_find_by_accessible_label (GtkWidget  *root,
       if (!gtk_widget_get_mapped (child))
         continue;
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        {
-          g_autofree char *mismatch =
-            gtk_test_accessible_check_property (GTK_ACCESSIBLE (child),
-                                                GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-
-          if (mismatch == NULL)
-            return child;
-        }
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && has_accessible_name (child, label))
+        return child;
 
       if ((found = ecart_test_find_by_accessible_label (child, type, label)) != NULL)
         return found;
