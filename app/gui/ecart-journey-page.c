@@ -225,8 +225,10 @@ update_stages_menu (EcartJourneyPage *self)
       g_autoptr(EcartStage) stage = g_list_model_get_item (stages, i);
       g_autoptr(GMenuItem) item = g_menu_item_new (ecart_item_get_name (ECART_ITEM (stage)), NULL);
 
-      g_menu_item_set_action_and_target (item, "touchpoint.move-to-stage", "x",
-                                         ecart_item_get_id (ECART_ITEM (stage)));
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              ecart_item_get_id (ECART_ITEM (stage)));
+
+      g_menu_item_set_action_and_target (item, "touchpoint.stage", "s", key);
       g_menu_append_item (self->stages_menu, item);
     }
 }

@@ -31,6 +31,7 @@ enum {
   PROP_WORKSPACE,
   PROP_TOUCHPOINT,
   PROP_CHANNEL_KEY,
+  PROP_STAGE_KEY,
   N_PROPS
 };
 
@@ -70,6 +71,12 @@ update_channel (EcartTouchpointRow *self)
 }
 
 static void
+update_stage (EcartTouchpointRow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE_KEY]);
+}
+
+static void
 forward_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -88,17 +95,6 @@ forward_action (GtkWidget  *widget,
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
     if (g_str_equal (action_name, map[i].row))
       gtk_widget_activate_action (widget, map[i].page, "x", touchpoint_id (self));
-}
-
-static void
-move_to_stage_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  EcartTouchpointRow *self = ECART_TOUCHPOINT_ROW (widget);
-
-  gtk_widget_activate_action (widget, "journey.move-touchpoint-to-stage", "(xx)",
-                              touchpoint_id (self), g_variant_get_int64 (parameter));
 }
 
 static GdkContentProvider *
@@ -164,6 +160,7 @@ ecart_touchpoint_row_get_property (GObject    *object,
 {
   EcartTouchpointRow *self = ECART_TOUCHPOINT_ROW (object);
   EcartChannel *channel;
+  gint64 stage_id;
 
   switch (prop_id)
     {
@@ -176,6 +173,10 @@ ecart_touchpoint_row_get_property (GObject    *object,
     case PROP_CHANNEL_KEY:
       channel = self->touchpoint != NULL ? current_channel (self) : NULL;
       g_value_set_string (value, channel != NULL ? ecart_channel_get_key (channel) : "");
+      break;
+    case PROP_STAGE_KEY:
+      stage_id = self->touchpoint != NULL ? ecart_touchpoint_get_stage_id (self->touchpoint) : 0;
+      g_value_take_string (value, g_strdup_printf ("%" G_GINT64_FORMAT, stage_id));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -190,6 +191,7 @@ ecart_touchpoint_row_set_property (GObject      *object,
 {
   EcartTouchpointRow *self = ECART_TOUCHPOINT_ROW (object);
   EcartChannel *channel;
+  gint64 stage_id;
 
   switch (prop_id)
     {
@@ -206,6 +208,13 @@ ecart_touchpoint_row_set_property (GObject      *object,
           || g_strcmp0 (g_value_get_string (value), ecart_channel_get_key (channel)) != 0)
         gtk_widget_activate_action (GTK_WIDGET (self), "journey.set-touchpoint-channel", "(xs)",
                                     touchpoint_id (self), g_value_get_string (value));
+      break;
+    case PROP_STAGE_KEY:
+      /* Chosen in the "Move to Stage" menu: the page moves it, at the end of that stage. */
+      stage_id = g_ascii_strtoll (g_value_get_string (value), NULL, 10);
+      if (stage_id != ecart_touchpoint_get_stage_id (self->touchpoint))
+        gtk_widget_activate_action (GTK_WIDGET (self), "journey.move-touchpoint-to-stage", "(xx)",
+                                    touchpoint_id (self), stage_id);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -225,6 +234,7 @@ ecart_touchpoint_row_constructed (GObject *object)
   g_signal_connect_swapped (self->touchpoint, "notify::name", G_CALLBACK (update_name), self);
   g_signal_connect_swapped (self->touchpoint, "notify::channel-id",
                             G_CALLBACK (update_channel), self);
+  g_signal_connect_swapped (self->touchpoint, "notify::stage-id", G_CALLBACK (update_stage), self);
   update_name (self);
   update_channel (self);
 }
@@ -249,6 +259,10 @@ ecart_touchpoint_row_class_init (EcartTouchpointRowClass *klass)
   properties[PROP_CHANNEL_KEY] =
     g_param_spec_string ("channel-key", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The stage's id as text: property actions have no 64-bit integers. */
+  properties[PROP_STAGE_KEY] =
+    g_param_spec_string ("stage-key", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -262,9 +276,8 @@ ecart_touchpoint_row_class_init (EcartTouchpointRowClass *klass)
   gtk_widget_class_install_action (widget_class, "touchpoint.move-up", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "touchpoint.move-down", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "touchpoint.delete", NULL, forward_action);
-  gtk_widget_class_install_action (widget_class, "touchpoint.move-to-stage", "x",
-                                   move_to_stage_action);
   gtk_widget_class_install_property_action (widget_class, "touchpoint.channel", "channel-key");
+  gtk_widget_class_install_property_action (widget_class, "touchpoint.stage", "stage-key");
 }
 
 static void
@@ -291,7 +304,7 @@ ecart_touchpoint_row_init (EcartTouchpointRow *self)
 /**
  * ecart_touchpoint_row_new:
  * @channels_menu: the channels, items of the action touchpoint.channel
- * @stages_menu: the stages, items of the action touchpoint.move-to-stage
+ * @stages_menu: the stages, items of the action touchpoint.stage
  */
 GtkWidget *
 ecart_touchpoint_row_new (EcartWorkspace  *workspace,

@@ -784,8 +784,12 @@ test_journey_move_touchpoints (Fixture       *fixture,
   g_assert_true (focus_is_in (row_of (fixture, "Airport transfer")));
 
   /* "Move to Stage" in the row's menu: at the end of that stage. */
-  gtk_widget_activate_action (row_of (fixture, "Airport transfer"), "touchpoint.move-to-stage", "x",
-                              id_of (stage_named (fixture, "Delivery & first use")));
+  {
+    g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                            id_of (stage_named (fixture, "Delivery & first use")));
+
+    gtk_widget_activate_action (row_of (fixture, "Airport transfer"), "touchpoint.stage", "s", key);
+  }
   ecart_test_iterate ();
   assert_journey (fixture, NEED "; " SEARCH "; " PURCHASE "; " WAITING "; "
                   "Delivery & first use: Reception (in-person), Room or villa (in-person), "
