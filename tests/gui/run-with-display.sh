@@ -4,6 +4,8 @@
 set -u
 command -v Xvfb >/dev/null || { echo "Xvfb is missing (Debian package xvfb)" >&2; exit 1; }
 command -v dbus-run-session >/dev/null || { echo "dbus-run-session is missing (package dbus)" >&2; exit 1; }
+# Real key presses (ecart_test_press_keys) go through the X server.
+command -v xdotool >/dev/null || { echo "xdotool is missing (Debian package xdotool)" >&2; exit 1; }
 
 fdfile=$(mktemp)
 Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$fdfile" 2>/dev/null &
