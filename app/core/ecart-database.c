@@ -1385,6 +1385,11 @@ replay (EcartDatabase  *self,
       || !ecart_database_exec (self, "PRAGMA defer_foreign_keys = ON", error))
     goto failed;
 
+  /* The full-text index is connected first, outside the authorizer: connecting a virtual
+   * table reads and checks the schema, which the replay may not do. */
+  if (!ecart_database_exec (self, "SELECT rowid FROM verbatim_fts LIMIT 0", error))
+    goto failed;
+
   /* Prepared statements cached before the authorizer was set are not re-checked, which
    * is fine: the authorizer guards only the entries read from the file. */
   sqlite3_set_authorizer (self->db, replay_authorizer, self);

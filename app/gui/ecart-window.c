@@ -7,7 +7,9 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "ecart-journey-page.h"
 #include "ecart-overview-page.h"
+#include "ecart-portfolio-page.h"
 #include "ecart-start-page.h"
 #include "ecart-window.h"
 
@@ -587,6 +589,8 @@ ecart_window_class_init (EcartWindowClass *klass)
 
   g_type_ensure (ECART_TYPE_START_PAGE);
   g_type_ensure (ECART_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (ECART_TYPE_PORTFOLIO_PAGE);
+  g_type_ensure (ECART_TYPE_JOURNEY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ecart/Ecart/ecart-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, toast_overlay);
