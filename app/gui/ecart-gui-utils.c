@@ -52,7 +52,7 @@ _ecart_gui_toast_undo (GtkWidget  *widget,
   ecart_window_add_toast (window, toast);
 }
 
-/* Channel icons come from the file; one of them is missing from older icon themes. */
+/* Channel icons come from the file, which may name one this icon theme lacks. */
 GIcon *
 _ecart_gui_channel_icon (EcartChannel *channel)
 {

@@ -491,7 +491,10 @@ on_save_copy_response_cb (GtkNativeDialog *dialog,
           /* Translators: %s is a file name */
           g_autofree char *title = g_strdup_printf (_("Copy saved as “%s”"), name);
 
-          ecart_window_add_toast (self, adw_toast_new (title));
+          g_autofree char *markup = g_markup_escape_text (title, -1);
+
+          /* A toast's title is markup; a file name is not. */
+          ecart_window_add_toast (self, adw_toast_new (markup));
         }
       else if (error != NULL)
         ecart_window_show_error (self, _("Could not save a copy"), error);
@@ -745,8 +748,12 @@ ecart_window_set_workspace (EcartWindow    *self,
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
       if (ecart_database_get_warning (ecart_workspace_get_database (workspace)) != NULL)
-        ecart_window_add_toast (self,
-                                adw_toast_new (ecart_database_get_warning (ecart_workspace_get_database (workspace))));
+        {
+          const char *warning = ecart_database_get_warning (ecart_workspace_get_database (workspace));
+          g_autofree char *markup = g_markup_escape_text (warning, -1);
+
+          ecart_window_add_toast (self, adw_toast_new (markup));
+        }
     }
   else
     gtk_stack_set_visible_child_name (self->main_stack, "start");
