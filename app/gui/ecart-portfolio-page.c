@@ -8,6 +8,7 @@
 
 #include "ecart-gui-private.h"
 #include "ecart-item-dialog.h"
+#include "ecart-gap-table.h"
 #include "ecart-portfolio-page.h"
 #include "ecart-segment-card.h"
 
@@ -22,6 +23,7 @@ struct _EcartPortfolioPage
 
   EcartWorkspace *workspace;
   EcartSegment   *segment;
+  EcartGapTable  *gaps;     /* for the cards' NPS and worst gap; NULL until needed */
 
   GtkStack       *stack;
   GtkWidget      *empty_page;
@@ -154,13 +156,48 @@ compute_figures (EcartPortfolioPage  *self,
   GListModel *attributes = ecart_workspace_get_attributes (self->workspace);
   guint n = g_list_model_get_n_items (attributes);
 
+  GListModel *rows = NULL;
+  const EcartNps *nps = NULL;
+
   *figures = (EcartSegmentFigures) {
     .attributes = n,
     .respondents = ecart_workspace_count_respondents (self->workspace, segment),
-    /* NPS and the worst gap come from the gap engine, connected here when it lands. */
     .nps = NAN,
     .worst_gap = NAN,
   };
+
+  /* All waves, the preferences' defaults: the engine reads only aggregates. */
+  if (self->gaps == NULL)
+    {
+      g_autoptr(EcartGapOptions) options = ecart_gap_options_new ();
+
+      self->gaps = ecart_gap_table_new (self->workspace, options, NULL);
+    }
+
+  if (self->gaps != NULL)
+    {
+      nps = ecart_gap_table_get_nps (self->gaps, segment, NULL);
+      if (nps != NULL && nps->n > 0 && !nps->insufficient)
+        figures->nps = nps->nps;
+
+      /* The worst delivery gap (Lived − Desired: did customers live what was wanted?)
+       * among the attributes measured enough. */
+      rows = ecart_gap_table_get_segment_rows (self->gaps, segment);
+      for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(EcartGapRow) row = g_list_model_get_item (rows, i);
+          const EcartGap *gap = ecart_gap_row_get_gap (row, ECART_GAP_DELIVERY);
+
+          if (gap == NULL || isnan (gap->value) || gap->insufficient)
+            continue;
+          if (isnan (figures->worst_gap) || gap->value < figures->worst_gap)
+            {
+              figures->worst_gap = gap->value;
+              figures->worst_gap_attribute =
+                ecart_item_get_name (ECART_ITEM (ecart_gap_row_get_attribute (row)));
+            }
+        }
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -187,6 +224,8 @@ static void
 update_all_figures (EcartPortfolioPage *self)
 {
   EcartSegmentCard *card;
+
+  g_clear_object (&self->gaps);
 
   for (int i = 0; (card = card_at (self, i)) != NULL; i++)
     update_card_figures (self, card);
@@ -689,6 +728,7 @@ ecart_portfolio_page_dispose (GObject *object)
 
   ecart_portfolio_page_set_workspace (self, NULL);
   g_clear_object (&self->segment);
+  g_clear_object (&self->gaps);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ECART_TYPE_PORTFOLIO_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -847,6 +887,7 @@ ecart_portfolio_page_set_workspace (EcartPortfolioPage *self,
     }
 
   g_set_object (&self->workspace, workspace);
+  g_clear_object (&self->gaps);
 
   if (workspace != NULL)
     {
