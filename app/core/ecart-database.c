@@ -1229,6 +1229,13 @@ replay_authorizer (void       *user_data,
     case SQLITE_RECURSIVE:
       return SQLITE_OK;
 
+    /* FTS5 reads it when the full-text index of the verbatims is changed: a read-only
+     * query of a counter, without an argument. */
+    case SQLITE_PRAGMA:
+      if (arg1 != NULL && g_ascii_strcasecmp (arg1, "data_version") == 0 && arg2 == NULL)
+        return SQLITE_OK;
+      return SQLITE_DENY;
+
     case SQLITE_INSERT:
     case SQLITE_UPDATE:
     case SQLITE_DELETE:
