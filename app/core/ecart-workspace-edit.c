@@ -1458,6 +1458,25 @@ ecart_workspace_copy_desired (EcartWorkspace  *self,
       sqlite3_bind_int64 (stmt, 2, id_of (from));
       ok = ecart_database_run (self->db, stmt, error);
     }
+
+  /* Where @from has no desired experience, @to has none either afterwards. */
+  if (ok)
+    {
+      g_autoptr(EcartStatement) clear = NULL;
+
+      ok = (clear = ecart_database_prepare (self->db,
+                                            "UPDATE experience SET desired_target = NULL, "
+                                            "importance = 3, desired_statement = '' "
+                                            "WHERE segment_id = ?1 AND attribute_id NOT IN "
+                                            "(SELECT attribute_id FROM experience WHERE segment_id = ?2)",
+                                            error)) != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (clear, 1, id_of (to));
+          sqlite3_bind_int64 (clear, 2, id_of (from));
+          ok = ecart_database_run (self->db, clear, error);
+        }
+    }
   return _ecart_workspace_edit_end (self, ok, error);
 }
 
