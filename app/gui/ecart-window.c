@@ -330,6 +330,10 @@ undo_action (GtkWidget  *widget,
   if (self->workspace == NULL)
     return;
 
+  /* The focused field saves what is being typed first, so that undo never loses it. */
+  if (gtk_root_get_focus (GTK_ROOT (self)) != NULL)
+    gtk_widget_activate_action (gtk_root_get_focus (GTK_ROOT (self)), "field.commit", NULL);
+
   ok = g_str_equal (action_name, "win.undo") ? ecart_workspace_undo (self->workspace, &error)
                                              : ecart_workspace_redo (self->workspace, &error);
   if (!ok)

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void      ecart_gui_show_error       (GtkWidget    *widget,
+                                      const char   *title,
+                                      const GError *error);
+void      ecart_gui_toast            (GtkWidget    *widget,
+                                      const char   *title);
+void      ecart_gui_toast_undo       (GtkWidget    *widget,
+                                      const char   *title);
+void      ecart_gui_add_toast        (GtkWidget    *widget,
+                                      AdwToast     *toast);
+gboolean  ecart_gui_parse_number     (const char   *text,
+                                      double       *value);
+char     *ecart_gui_format_level     (double        level);
+char     *ecart_gui_format_gap       (double        gap);
+void      ecart_gui_set_field_error  (GtkWidget    *field,
+                                      const char   *message,
+                                      const char   *description);
+gboolean  ecart_gui_same_level       (double        a,
+                                      double        b);
+
+G_END_DECLS
