@@ -7,6 +7,7 @@
 
 #include "ecart-desired-page.h"
 #include "ecart-overview-page.h"
+#include "ecart-proposed-page.h"
 #include "ecart-start-page.h"
 #include "ecart-window.h"
 
@@ -460,6 +461,7 @@ ecart_window_class_init (EcartWindowClass *klass)
   g_type_ensure (ECART_TYPE_START_PAGE);
   g_type_ensure (ECART_TYPE_OVERVIEW_PAGE);
   g_type_ensure (ECART_TYPE_DESIRED_PAGE);
+  g_type_ensure (ECART_TYPE_PROPOSED_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ecart/Ecart/ecart-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, toast_overlay);
