@@ -5,6 +5,8 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
+#include <sqlite3.h>
 
 /* Shared by the widget tests: set-up under the private display of run-with-display.sh,
  * waiting for the main loop, screenshots to PNG (TESTING.md §1), finding widgets. */
@@ -119,7 +121,7 @@ label_of (GtkWidget *widget)
   if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) != NULL)
     return gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
   if (GTK_IS_LABEL (widget))
-    return gtk_label_get_label (GTK_LABEL (widget));
+    return gtk_label_get_text (GTK_LABEL (widget));
   if (ADW_IS_PREFERENCES_ROW (widget))
     return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
   if (GTK_IS_EDITABLE (widget))
@@ -199,4 +201,156 @@ ecart_test_child (GtkWidget  *widget,
 
   g_assert_true (GTK_IS_WIDGET (child));
   return GTK_WIDGET (child);
+}
+
+/* Depth-first: the first widget of @type whose accessible name is @label (what a screen
+ * reader, or an end-to-end test, finds it by). Needs GTK_A11Y=test. */
+GtkWidget *
+ecart_test_find_by_accessible_label (GtkWidget  *root,
+                                     GType       type,
+                                     const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          g_autofree char *mismatch =
+            gtk_test_accessible_check_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                label);
+
+          if (mismatch == NULL)
+            return child;
+        }
+
+      if ((found = ecart_test_find_by_accessible_label (child, type, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first column of the first row of @sql, read from the file by another connection:
+ * what is really saved, not what the window's objects say. */
+static sqlite3_stmt *
+query (const char  *path,
+       const char  *sql,
+       sqlite3    **db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+  sqlite3_busy_timeout (*db, 2000);
+  rc = sqlite3_prepare_v2 (*db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    g_error ("Cannot prepare %s: %s", sql, sqlite3_errmsg (*db));
+  rc = sqlite3_step (stmt);
+  g_assert_true (rc == SQLITE_ROW || rc == SQLITE_DONE);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Returns: (nullable): the text, or %NULL for no row or a NULL value */
+char *
+ecart_test_query_text (const char *path,
+                       const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = query (path, sql, &db);
+  char *text = NULL;
+
+  if (stmt != NULL)
+    {
+      text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return text;
+}
+
+/* Returns: the number, or NAN for no row or a NULL value */
+double
+ecart_test_query_double (const char *path,
+                         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = query (path, sql, &db);
+  double value = NAN;
+
+  if (stmt != NULL)
+    {
+      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        value = sqlite3_column_double (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return value;
+}
+
+/* Returns: the number, or -1 for no row */
+gint64
+ecart_test_query_int (const char *path,
+                      const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = query (path, sql, &db);
+  gint64 value = -1;
+
+  if (stmt != NULL)
+    {
+      value = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return value;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+  int        height;
+} Size;
+
+static gboolean
+has_size (gpointer data)
+{
+  Size *size = data;
+
+  return gtk_widget_get_width (size->widget) == size->width
+         && gtk_widget_get_height (size->widget) == size->height;
+}
+
+/* Gives @window the size of a screen (1024×600, 1280×800…) and waits until it is laid out. */
+void
+ecart_test_resize (GtkWindow *window,
+                   int        width,
+                   int        height)
+{
+  Size size = { GTK_WIDGET (window), width, height };
+
+  gtk_window_unmaximize (window);
+  gtk_window_set_default_size (window, width, height);
+  ecart_test_wait_for (has_size, &size, 3000);
+  ecart_test_iterate ();
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+/* Runs the main loop for @ms milliseconds (a debounce, a timeout). */
+void
+ecart_test_wait (guint ms)
+{
+  ecart_test_wait_for (never, NULL, ms);
 }
