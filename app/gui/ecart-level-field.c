@@ -431,6 +431,9 @@ ecart_level_field_new (GtkSpinButton       *spin,
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), kind == ECART_LEVEL_FIELD_IMPORTANCE ? 2 : 4);
   gtk_editable_set_max_width_chars (GTK_EDITABLE (spin), 6);
   gtk_widget_add_css_class (GTK_WIDGET (spin), "numeric");
+  /* Ctrl+Z is the workspace's undo; with nothing to undo there, the text's own undo would
+   * empty the field, and an empty level means "not set". */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (spin), FALSE);
   ecart_gui_set_field_error (GTK_WIDGET (spin), NULL, description_of (self));
 
   g_signal_connect (spin, "input", G_CALLBACK (on_spin_input_cb), self);

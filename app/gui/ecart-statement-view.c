@@ -86,6 +86,59 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_snapshot_restore (snapshot);
 }
 
+/* GtkTextView reports the height of its text laid out at the width it last had, which
+ * outside a scrolled window leaves wrapped lines cut off: the height is measured here for
+ * the width offered, for the text or, when empty, the placeholder. */
+static void
+ecart_statement_view_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  EcartStatementView *self = ECART_STATEMENT_VIEW (widget);
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *text = NULL;
+  int width;
+  int height;
+
+  GTK_WIDGET_CLASS (ecart_statement_view_parent_class)->measure (widget, orientation, for_size,
+                                                                minimum, natural,
+                                                                minimum_baseline, natural_baseline);
+
+  if (orientation != GTK_ORIENTATION_VERTICAL || for_size <= 0)
+    return;
+
+  width = for_size - gtk_text_view_get_left_margin (view) - gtk_text_view_get_right_margin (view);
+  if (width <= 0)
+    return;
+
+  text = ecart_statement_view_dup_buffer_text (self);
+  if (text[0] == '\0' && self->placeholder != NULL)
+    {
+      g_free (text);
+      text = g_strdup (self->placeholder);
+    }
+
+  layout = gtk_widget_create_pango_layout (widget, text);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  height += gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
+
+  *minimum = MAX (*minimum, height);
+  *natural = MAX (*natural, height);
+}
+
+static GtkSizeRequestMode
+ecart_statement_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static gboolean
 on_timeout_cb (gpointer data)
 {
@@ -101,6 +154,7 @@ on_buffer_changed_cb (GtkTextBuffer      *buffer,
                       EcartStatementView *self)
 {
   update_placeholder (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 
   if (self->syncing)
     return;
@@ -197,6 +251,8 @@ ecart_statement_view_class_init (EcartStatementViewClass *klass)
   GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
 
   text_view_class->snapshot_layer = ecart_statement_view_snapshot_layer;
+  widget_class->measure = ecart_statement_view_measure;
+  widget_class->get_request_mode = ecart_statement_view_get_request_mode;
   object_class->dispose = ecart_statement_view_dispose;
   object_class->finalize = ecart_statement_view_finalize;
   object_class->get_property = ecart_statement_view_get_property;

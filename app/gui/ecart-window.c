@@ -332,9 +332,12 @@ undo_action (GtkWidget  *widget,
   if (self->workspace == NULL)
     return;
 
-  /* The focused field saves what is being typed first, so that undo never loses it. */
+  /* The focused field saves what is being typed first, so that undo never loses it. A new
+   * edit leaves nothing to redo. */
   if (gtk_root_get_focus (GTK_ROOT (self)) != NULL)
     gtk_widget_activate_action (gtk_root_get_focus (GTK_ROOT (self)), "field.commit", NULL);
+  if (g_str_equal (action_name, "win.redo") && !ecart_workspace_can_redo (self->workspace))
+    return;
 
   ok = g_str_equal (action_name, "win.undo") ? ecart_workspace_undo (self->workspace, &error)
                                              : ecart_workspace_redo (self->workspace, &error);
