@@ -228,20 +228,36 @@ on_drop_cb (GtkDropTarget      *target,
   return TRUE;
 }
 
+/* The row a drag source belongs to: it may be on a part of the row only. */
+static GtkWidget *
+row_of_source (GtkDragSource *source)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+
+  if (widget == NULL || GTK_IS_LIST_BOX_ROW (widget))
+    return widget;
+  return gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
+}
+
 static GdkContentProvider *
 on_drag_prepare_cb (GtkDragSource      *source,
                     double              x,
                     double              y,
                     EcartAttributeList *self)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  EcartAttribute *attribute = g_object_get_data (G_OBJECT (row), "ecart-attribute");
+  GtkWidget *area = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  GtkWidget *row = row_of_source (source);
+  EcartAttribute *attribute = row != NULL ? g_object_get_data (G_OBJECT (row), "ecart-attribute") : NULL;
+  graphene_point_t point;
 
   if (attribute == NULL || self->workspace == NULL)
     return NULL;
 
-  g_object_set_data (G_OBJECT (row), "ecart-drag-x", GINT_TO_POINTER ((int)x));
-  g_object_set_data (G_OBJECT (row), "ecart-drag-y", GINT_TO_POINTER ((int)y));
+  /* Where the row is held, for the drag icon. */
+  if (!gtk_widget_compute_point (area, row, &GRAPHENE_POINT_INIT (x, y), &point))
+    graphene_point_init (&point, x, y);
+  g_object_set_data (G_OBJECT (row), "ecart-drag-x", GINT_TO_POINTER ((int)point.x));
+  g_object_set_data (G_OBJECT (row), "ecart-drag-y", GINT_TO_POINTER ((int)point.y));
   return gdk_content_provider_new_typed (ECART_TYPE_ATTRIBUTE, attribute);
 }
 
@@ -250,8 +266,13 @@ on_drag_begin_cb (GtkDragSource      *source,
                   GdkDrag            *drag,
                   EcartAttributeList *self)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+  GtkWidget *row = row_of_source (source);
+  g_autoptr(GdkPaintable) paintable = NULL;
+
+  if (row == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (row);
 
   gtk_drag_source_set_icon (source, paintable,
                             GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "ecart-drag-x")),
@@ -265,9 +286,10 @@ on_drag_end_cb (GtkDragSource      *source,
                 gboolean            delete_data,
                 EcartAttributeList *self)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  GtkWidget *row = row_of_source (source);
 
-  gtk_widget_remove_css_class (row, "dragged");
+  if (row != NULL)
+    gtk_widget_remove_css_class (row, "dragged");
   clear_drop_row (self);
 }
 
@@ -284,18 +306,21 @@ add_drop_target (EcartAttributeList *self,
   gtk_widget_add_controller (GTK_WIDGET (list), GTK_EVENT_CONTROLLER (target));
 }
 
+/* A row is dragged by the part it names "ecart-drag-area" (its handle and name, say: not
+ * the fields, where a drag selects text), or else as a whole. */
 static void
 add_drag_source (EcartAttributeList *self,
                  GtkWidget          *row)
 {
   GtkDragSource *source = gtk_drag_source_new ();
+  GtkWidget *area = g_object_get_data (G_OBJECT (row), "ecart-drag-area");
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), self);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
   g_signal_connect (source, "drag-end", G_CALLBACK (on_drag_end_cb), self);
   g_object_set_data (G_OBJECT (row), "ecart-drag-source", source);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  gtk_widget_add_controller (area != NULL ? area : row, GTK_EVENT_CONTROLLER (source));
 }
 
 /* A group's title is markup; a name is text. */

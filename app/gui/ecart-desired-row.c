@@ -29,6 +29,7 @@ struct _EcartDesiredRow
   EcartLevelField    *target_field;
   EcartLevelField    *importance_field;
 
+  GtkWidget          *drag_area;
   GtkLabel           *name_label;
   GtkLabel           *description_label;
   GtkSpinButton      *target_spin;
@@ -513,6 +514,7 @@ ecart_desired_row_class_init (EcartDesiredRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ecart/Ecart/ecart-desired-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, EcartDesiredRow, drag_area);
   gtk_widget_class_bind_template_child (widget_class, EcartDesiredRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, EcartDesiredRow, description_label);
   gtk_widget_class_bind_template_child (widget_class, EcartDesiredRow, target_spin);
@@ -549,6 +551,8 @@ ecart_desired_row_init (EcartDesiredRow *self)
   g_signal_connect_swapped (self->promise_view, "commit", G_CALLBACK (on_promise_view_commit_cb), self);
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, self, NULL);
+  /* Dragged by its handle and name; a drag in the fields selects text. */
+  g_object_set_data (G_OBJECT (self), "ecart-drag-area", self->drag_area);
 }
 
 GtkWidget *

@@ -308,8 +308,11 @@ on_drag_end_cb (GtkDragSource        *source,
                 gboolean              delete_data,
                 EcartInitiativeBoard *self)
 {
-  gtk_widget_remove_css_class (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source)),
-                               "dragged");
+  GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+
+  /* A card dropped in another column is a new one: this one may be gone. */
+  if (card != NULL)
+    gtk_widget_remove_css_class (card, "dragged");
   clear_drop_row (self);
 }
 
