@@ -49,6 +49,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const EcartPageShortcut shortcuts[] = {
+  { GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "desired.add-attribute", NULL },
+  { GDK_KEY_F1, 0, "desired.show-guide", NULL },
+};
+
 static GtkWidget *
 create_row (EcartAttribute *attribute,
             gpointer        user_data)
@@ -386,9 +391,7 @@ ecart_desired_page_class_init (EcartDesiredPageClass *klass)
   gtk_widget_class_install_action (widget_class, "desired.copy-from", "x", copy_from_action);
   gtk_widget_class_install_property_action (widget_class, "desired.show-guide", "show-guide");
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "desired.add-attribute", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "desired.show-guide", NULL);
+  ecart_gui_class_add_page_shortcuts (widget_class, shortcuts, G_N_ELEMENTS (shortcuts));
 }
 
 static void
@@ -397,6 +400,7 @@ ecart_desired_page_init (EcartDesiredPage *self)
   self->show_guide = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ecart_gui_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
 
   g_object_bind_property (self, "show-guide", self->guide_revealer, "reveal-child",
                           G_BINDING_SYNC_CREATE);

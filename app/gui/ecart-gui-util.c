@@ -197,3 +197,41 @@ ecart_gui_same_level (double a,
     return isnan (a) && isnan (b);
   return fabs (a - b) < 1e-6;
 }
+
+/* The page's shortcuts as class bindings, for when the focus is in the page. */
+void
+ecart_gui_class_add_page_shortcuts (GtkWidgetClass          *widget_class,
+                                    const EcartPageShortcut *shortcuts,
+                                    guint                    n_shortcuts)
+{
+  for (guint i = 0; i < n_shortcuts; i++)
+    if (shortcuts[i].argument != NULL)
+      gtk_widget_class_add_binding_action (widget_class, shortcuts[i].keyval, shortcuts[i].modifiers,
+                                           shortcuts[i].action, "s", shortcuts[i].argument);
+    else
+      gtk_widget_class_add_binding_action (widget_class, shortcuts[i].keyval, shortcuts[i].modifiers,
+                                           shortcuts[i].action, NULL);
+}
+
+/* The same shortcuts handled by the window while the page is shown, wherever the focus is
+ * (in the sidebar after choosing the page, say). GTK skips them while the page is hidden. */
+void
+ecart_gui_add_page_shortcuts (GtkWidget               *page,
+                              const EcartPageShortcut *shortcuts,
+                              guint                    n_shortcuts)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < n_shortcuts; i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].keyval,
+                                                                        shortcuts[i].modifiers),
+                                                gtk_named_action_new (shortcuts[i].action));
+
+      if (shortcuts[i].argument != NULL)
+        gtk_shortcut_set_arguments (shortcut, g_variant_new_string (shortcuts[i].argument));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (page, controller);
+}

@@ -5,6 +5,15 @@
 
 G_BEGIN_DECLS
 
+/* A shortcut of a page: key, modifiers, action and an optional string argument. */
+typedef struct
+{
+  guint            keyval;
+  GdkModifierType  modifiers;
+  const char      *action;
+  const char      *argument;
+} EcartPageShortcut;
+
 void      ecart_gui_show_error       (GtkWidget    *widget,
                                       const char   *title,
                                       const GError *error);
@@ -23,5 +32,11 @@ void      ecart_gui_set_field_error  (GtkWidget    *field,
                                       const char   *description);
 gboolean  ecart_gui_same_level       (double        a,
                                       double        b);
+void      ecart_gui_class_add_page_shortcuts (GtkWidgetClass          *widget_class,
+                                              const EcartPageShortcut *shortcuts,
+                                              guint                    n_shortcuts);
+void      ecart_gui_add_page_shortcuts       (GtkWidget               *page,
+                                              const EcartPageShortcut *shortcuts,
+                                              guint                    n_shortcuts);
 
 G_END_DECLS

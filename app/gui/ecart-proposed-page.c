@@ -51,6 +51,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const EcartPageShortcut shortcuts[] = {
+  { GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "proposed.add-initiative", NULL },
+  { GDK_KEY_F1, 0, "proposed.show-guide", NULL },
+  { GDK_KEY_1, GDK_ALT_MASK, "proposed.show-view", "audit" },
+  { GDK_KEY_2, GDK_ALT_MASK, "proposed.show-view", "initiatives" },
+};
+
 static GtkWidget *
 create_row (EcartAttribute *attribute,
             gpointer        user_data)
@@ -376,13 +383,7 @@ ecart_proposed_page_class_init (EcartProposedPageClass *klass)
                                    propose_initiative_action);
   gtk_widget_class_install_property_action (widget_class, "proposed.show-guide", "show-guide");
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "proposed.add-initiative", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "proposed.show-guide", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "proposed.show-view",
-                                       "s", "audit");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "proposed.show-view",
-                                       "s", "initiatives");
+  ecart_gui_class_add_page_shortcuts (widget_class, shortcuts, G_N_ELEMENTS (shortcuts));
 }
 
 static void
@@ -391,6 +392,7 @@ ecart_proposed_page_init (EcartProposedPage *self)
   self->show_guide = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ecart_gui_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
 
   g_object_bind_property (self, "show-guide", self->guide_revealer, "reveal-child",
                           G_BINDING_SYNC_CREATE);
