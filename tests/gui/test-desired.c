@@ -271,6 +271,19 @@ test_desired_target_undo (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (target)), ==, "6.5");
   redo (fixture);
   g_assert_cmpfloat (desired_target (fixture, "Honeymoon couples", "Warm welcome"), ==, 3.0);
+
+  /* The field has no undo of its own: with nothing left to undo, Ctrl+Z must not empty it. */
+  g_assert_false (gtk_editable_get_enable_undo (GTK_EDITABLE (target)));
+
+  /* Typed, then Redo: what is typed is a new edit, so there is nothing to redo, silently. */
+  undo (fixture);
+  g_assert_true (ecart_workspace_can_redo (fixture->workspace));
+  gtk_widget_grab_focus (GTK_WIDGET (target));
+  gtk_editable_set_text (GTK_EDITABLE (target), "4");
+  redo (fixture);
+  g_assert_cmpfloat (desired_target (fixture, "Honeymoon couples", "Warm welcome"), ==, 4.0);
+  g_assert_false (ecart_workspace_can_redo (fixture->workspace));
+  g_assert_null (ecart_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 static void
@@ -415,6 +428,15 @@ test_desired_promise (Fixture       *fixture,
     g_assert_cmpstr (shown, ==, before);
   }
 
+  /* Measured for the width it gets: a long promise on a narrow row is not cut off. */
+  {
+    int narrow, wide;
+
+    gtk_widget_measure (GTK_WIDGET (promise), GTK_ORIENTATION_VERTICAL, 200, NULL, &narrow, NULL, NULL);
+    gtk_widget_measure (GTK_WIDGET (promise), GTK_ORIENTATION_VERTICAL, 2000, NULL, &wide, NULL, NULL);
+    g_assert_cmpint (narrow, >, wide);
+  }
+
   /* Leaving the field saves at once. */
   gtk_text_buffer_set_text (buffer, "A fast connection, on the terrace too.", -1);
   gtk_widget_grab_focus (control (fixture, GTK_TYPE_SPIN_BUTTON, "Target level for Reliable wifi"));
@@ -557,6 +579,16 @@ test_desired_reorder (Fixture       *fixture,
   GtkWidget *spin = control (fixture, GTK_TYPE_SPIN_BUTTON, "Target level for Reliable wifi");
 
   assert_order (fixture, "processes", "Easy booking, Fast check-in and check-out, Reliable wifi");
+
+  /* A row is dragged by its handle and name, not by its fields (a drag there selects text). */
+  {
+    GtkEventController *source = g_object_get_data (G_OBJECT (wifi), "ecart-drag-source");
+
+    g_assert_true (GTK_IS_DRAG_SOURCE (source));
+    g_assert_true (gtk_event_controller_get_widget (source)
+                   == ecart_test_child (wifi, ECART_TYPE_DESIRED_ROW, "drag_area"));
+    g_assert_false (gtk_widget_is_ancestor (spin, gtk_event_controller_get_widget (source)));
+  }
 
   /* Move up from the keyboard (Alt+Up): the row keeps the focus. */
   gtk_widget_grab_focus (spin);
