@@ -132,7 +132,7 @@ update_copy_menu (EcartDesiredPage *self)
         }
     }
 
-  g_menu_append_section (menu, _("Replace this segment’s targets, importance and promises with those of"),
+  g_menu_append_section (menu, _("Replace with the desired experience of"),
                          G_MENU_MODEL (section));
   gtk_menu_button_set_menu_model (self->copy_button, G_MENU_MODEL (menu));
   gtk_widget_set_sensitive (GTK_WIDGET (self->copy_button), n_others > 0);

@@ -24,6 +24,7 @@ struct _EcartLevelField
   GObject              parent_instance;
 
   GtkSpinButton       *spin;
+  GtkEventController  *scroll;
   EcartLevelFieldKind  kind;
   double               value;
   double               pending;
@@ -307,6 +308,9 @@ ecart_level_field_dispose (GObject *object)
   if (self->spin != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->spin, self);
+      if (self->scroll != NULL)
+        gtk_widget_remove_controller (GTK_WIDGET (self->spin), self->scroll);
+      self->scroll = NULL;
       g_clear_object (&self->spin);
     }
 
@@ -428,8 +432,9 @@ ecart_level_field_new (GtkSpinButton       *spin,
   gtk_spin_button_configure (spin, adjustment, 0.0, kind == ECART_LEVEL_FIELD_IMPORTANCE ? 0 : 1);
   gtk_spin_button_set_update_policy (spin, GTK_UPDATE_IF_VALID);
   gtk_spin_button_set_numeric (spin, FALSE);
+  /* One width whatever the text: the fields line up from row to row. */
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), kind == ECART_LEVEL_FIELD_IMPORTANCE ? 2 : 4);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (spin), 6);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (spin), kind == ECART_LEVEL_FIELD_IMPORTANCE ? 2 : 4);
   gtk_widget_add_css_class (GTK_WIDGET (spin), "numeric");
   /* Ctrl+Z is the workspace's undo; with nothing to undo there, the text's own undo would
    * empty the field, and an empty level means "not set". */
@@ -445,6 +450,7 @@ ecart_level_field_new (GtkSpinButton       *spin,
   gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (spin), scroll);
+  self->scroll = scroll;
 
   ecart_level_field_set_value (self, kind == ECART_LEVEL_FIELD_IMPORTANCE ? 3.0 : NAN);
   return self;

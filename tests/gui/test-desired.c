@@ -884,6 +884,29 @@ test_desired_screenshots (Fixture       *fixture,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (fixture->window), "desired-1024x600.png"));
 
+  /* The menus, as they open. */
+  {
+    GtkWidget *row = row_of (fixture, "Room comfort");
+    GtkMenuButton *menu = GTK_MENU_BUTTON (ecart_test_child (row, ECART_TYPE_DESIRED_ROW, "menu_button"));
+    GtkMenuButton *copy = GTK_MENU_BUTTON (ecart_test_child (GTK_WIDGET (fixture->page), ECART_TYPE_DESIRED_PAGE,
+                                                             "copy_button"));
+
+    gtk_menu_button_popup (menu);
+    ecart_test_iterate ();
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_menu_button_get_popover (menu)));
+    g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (menu)),
+                                               "desired-row-menu.png"));
+    gtk_menu_button_popdown (menu);
+
+    gtk_menu_button_popup (copy);
+    ecart_test_iterate ();
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_menu_button_get_popover (copy)));
+    g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (copy)),
+                                               "desired-copy-menu.png"));
+    gtk_menu_button_popdown (copy);
+    ecart_test_iterate ();
+  }
+
   /* Guide hidden: more rows on a small screen. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "desired.show-guide", NULL);
   ecart_test_iterate ();
@@ -893,6 +916,11 @@ test_desired_screenshots (Fixture       *fixture,
   ecart_test_resize (GTK_WINDOW (fixture->window), 1920, 1080);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (fixture->window), "desired-1920x1080.png"));
+
+  /* Narrow: the sidebar folds away; the rows still fit. */
+  ecart_test_resize (GTK_WINDOW (fixture->window), 600, 700);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (fixture->window), "desired-600x700.png"));
 }
 
 int

@@ -605,6 +605,18 @@ test_proposed_screenshots (Fixture       *fixture,
   ecart_test_iterate ();
   g_assert_false (ecart_initiative_board_get_stacked (board (fixture)));
   g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (fixture->window), "proposed-board-1280x800.png"));
+  {
+    GtkWidget *card = ecart_initiative_board_get_card (board (fixture), initiative_titled (fixture, "Book connecting rooms online"));
+    GtkMenuButton *menu = GTK_MENU_BUTTON (ecart_test_child (card, ECART_TYPE_INITIATIVE_CARD, "menu_button"));
+
+    gtk_menu_button_popup (menu);
+    ecart_test_iterate ();
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_menu_button_get_popover (menu)));
+    g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (menu)),
+                                               "proposed-card-menu.png"));
+    gtk_menu_button_popdown (menu);
+    ecart_test_iterate ();
+  }
 
   /* …one above the other on a small one. */
   ecart_test_resize (GTK_WINDOW (fixture->window), 1024, 600);
@@ -624,6 +636,13 @@ test_proposed_screenshots (Fixture       *fixture,
   ecart_test_iterate ();
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (fixture->window), "proposed-board-1920x1080.png"));
+
+  /* Narrow: the sidebar folds away. */
+  ecart_test_resize (GTK_WINDOW (fixture->window), 600, 700);
+  adw_view_stack_set_visible_child_name (views, "audit");
+  ecart_test_iterate ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (fixture->window), "proposed-600x700.png"));
 }
 
 int
