@@ -639,6 +639,7 @@ ecart_attribute_list_class_init (EcartAttributeListClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "attributelist");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 
@@ -650,6 +651,8 @@ ecart_attribute_list_init (EcartAttributeList *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 24);
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Attributes by pillar"), -1);
   self->groups = g_ptr_array_new_with_free_func (pillar_group_free);
   self->rows = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
 }

@@ -555,6 +555,9 @@ ecart_initiative_board_class_init (EcartInitiativeBoardClass *klass)
 static void
 ecart_initiative_board_init (EcartInitiativeBoard *self)
 {
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Initiatives by status"), -1);
+
   for (guint i = 0; i < ECART_N_INITIATIVE_STATUSES; i++)
     {
       GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);

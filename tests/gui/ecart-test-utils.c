@@ -220,9 +220,24 @@ ecart_test_find_by_accessible_label (GtkWidget  *root,
           g_autofree char *mismatch =
             gtk_test_accessible_check_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                                 label);
+          GtkWidget *content;
 
           if (mismatch == NULL)
             return child;
+
+          /* A button without a name of its own is named by its (mnemonic) content label. */
+          if (GTK_IS_BUTTON (child) && !gtk_test_accessible_has_property (GTK_ACCESSIBLE (child),
+                                                                          GTK_ACCESSIBLE_PROPERTY_LABEL)
+              && (content = ecart_test_find_by_type (child, ADW_TYPE_BUTTON_CONTENT)) != NULL)
+            {
+              GString *text = g_string_new (adw_button_content_get_label (ADW_BUTTON_CONTENT (content)));
+              g_autofree char *plain = NULL;
+
+              g_string_replace (text, "_", "", 0);
+              plain = g_string_free (text, FALSE);
+              if (g_str_equal (plain, label))
+                return child;
+            }
         }
 
       if ((found = ecart_test_find_by_accessible_label (child, type, label)) != NULL)
