@@ -31,6 +31,7 @@ struct _EcartAttributeList
   EcartAttributeRowFunc  row_func;
   gpointer               row_data;
   GtkWidget             *drop_row;
+  char                  *placeholder_text;
   gboolean               reorderable;
 };
 
@@ -40,6 +41,7 @@ enum {
   PROP_0,
   PROP_WORKSPACE,
   PROP_REORDERABLE,
+  PROP_PLACEHOLDER_TEXT,
   N_PROPS
 };
 
@@ -414,7 +416,8 @@ sync_groups (EcartAttributeList *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (group->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       ecart_item_get_name (ECART_ITEM (group->pillar)), -1);
 
-      placeholder = gtk_label_new (_("No attribute in this pillar yet"));
+      placeholder = gtk_label_new (self->placeholder_text != NULL ? self->placeholder_text
+                                                                  : _("No attribute in this pillar yet"));
       gtk_widget_add_css_class (placeholder, "dim-label");
       gtk_widget_set_margin_top (placeholder, 18);
       gtk_widget_set_margin_bottom (placeholder, 18);
@@ -573,6 +576,7 @@ ecart_attribute_list_finalize (GObject *object)
 
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->placeholder_text, g_free);
 
   G_OBJECT_CLASS (ecart_attribute_list_parent_class)->finalize (object);
 }
@@ -592,6 +596,9 @@ ecart_attribute_list_get_property (GObject    *object,
       break;
     case PROP_REORDERABLE:
       g_value_set_boolean (value, self->reorderable);
+      break;
+    case PROP_PLACEHOLDER_TEXT:
+      g_value_set_string (value, self->placeholder_text);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -613,6 +620,12 @@ ecart_attribute_list_set_property (GObject      *object,
       break;
     case PROP_REORDERABLE:
       ecart_attribute_list_set_reorderable (self, g_value_get_boolean (value));
+      break;
+    case PROP_PLACEHOLDER_TEXT:
+      /* Set in the template, before the lists are made. */
+      g_free (self->placeholder_text);
+      self->placeholder_text = g_value_dup_string (value);
+      g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -636,6 +649,10 @@ ecart_attribute_list_class_init (EcartAttributeListClass *klass)
   properties[PROP_REORDERABLE] =
     g_param_spec_boolean ("reorderable", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What an empty pillar says; set it before the workspace. */
+  properties[PROP_PLACEHOLDER_TEXT] =
+    g_param_spec_string ("placeholder-text", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "attributelist");
