@@ -61,6 +61,8 @@ update_error (EcartDesiredRow *self)
 
   gtk_label_set_label (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (message != NULL)
+    ecart_gui_scroll_into_view (GTK_WIDGET (self->error_label));
 }
 
 static void

@@ -235,3 +235,43 @@ ecart_gui_add_page_shortcuts (GtkWidget               *page,
     }
   gtk_widget_add_controller (page, controller);
 }
+
+static gboolean
+scroll_into_view_cb (GtkWidget     *widget,
+                     GdkFrameClock *frame_clock,
+                     gpointer       user_data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double top, bottom, value, page;
+
+  if (scrolled == NULL || !gtk_widget_get_mapped (widget))
+    return G_SOURCE_REMOVE;
+  /* Not laid out yet: the next frame. */
+  if (gtk_widget_get_width (widget) <= 0)
+    return G_SOURCE_CONTINUE;
+  if (!gtk_widget_compute_bounds (widget, scrolled, &bounds))
+    return G_SOURCE_REMOVE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = bounds.origin.y;
+  bottom = bounds.origin.y + bounds.size.height;
+
+  if (bottom > page)
+    gtk_adjustment_set_value (adjustment, value + bottom - page + 12);
+  else if (top < 0)
+    gtk_adjustment_set_value (adjustment, value + top - 12);
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolls the page so that @widget (a message just shown) can be read, once it is laid out. */
+void
+ecart_gui_scroll_into_view (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_add_tick_callback (widget, scroll_into_view_cb, NULL, NULL);
+}

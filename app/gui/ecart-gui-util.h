@@ -32,6 +32,7 @@ void      ecart_gui_set_field_error  (GtkWidget    *field,
                                       const char   *description);
 gboolean  ecart_gui_same_level       (double        a,
                                       double        b);
+void      ecart_gui_scroll_into_view (GtkWidget    *widget);
 void      ecart_gui_class_add_page_shortcuts (GtkWidgetClass          *widget_class,
                                               const EcartPageShortcut *shortcuts,
                                               guint                    n_shortcuts);

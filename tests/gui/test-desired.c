@@ -364,7 +364,19 @@ test_desired_validation (Fixture       *fixture,
   ecart_test_iterate ();
   gtk_widget_grab_focus (GTK_WIDGET (target));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (row), "desired-row-refused.png"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  /* The reason is on screen, not below the fold. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (error_label, GTK_TYPE_SCROLLED_WINDOW);
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (error_label, scrolled, &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled));
+  }
+  g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (fixture->window), "desired-level-refused.png"));
 
   /* Corrected: the error goes away and the value is saved. */
   gtk_editable_set_text (GTK_EDITABLE (target), "10");
