@@ -334,13 +334,15 @@ typedef struct
   int        height;
 } Size;
 
+/* The size of the window on screen: its surface, client-side decorations included. */
 static gboolean
 has_size (gpointer data)
 {
   Size *size = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (size->widget));
 
-  return gtk_widget_get_width (size->widget) == size->width
-         && gtk_widget_get_height (size->widget) == size->height;
+  return surface != NULL && gdk_surface_get_width (surface) == size->width
+         && gdk_surface_get_height (surface) == size->height;
 }
 
 /* Gives @window the size of a screen (1024×600, 1280×800…) and waits until it is laid out. */
@@ -353,7 +355,10 @@ ecart_test_resize (GtkWindow *window,
 
   gtk_window_unmaximize (window);
   gtk_window_set_default_size (window, width, height);
-  ecart_test_wait_for (has_size, &size, 3000);
+  if (!ecart_test_wait_for (has_size, &size, 3000))
+    g_message ("Asked for a window of %d×%d, it is %d×%d", width, height,
+               gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))),
+               gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (window))));
   ecart_test_iterate ();
 }
 
