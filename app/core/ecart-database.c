@@ -1211,6 +1211,7 @@ ecart_database_commit_edit (EcartDatabase  *self,
 
   g_return_val_if_fail (ECART_IS_DATABASE (self), FALSE);
 
+  /* The step of an edit that recorded nothing is dropped: it would undo nothing. */
   prune = g_strdup_printf ("DELETE FROM undo_step WHERE id = (SELECT step FROM temp.undo_state) "
                            "AND NOT EXISTS (SELECT 1 FROM undo_entry WHERE undo_entry.step_id = undo_step.id);"
                            "DELETE FROM undo_step WHERE state = 0 AND id NOT IN "

@@ -7,9 +7,11 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "ecart-desired-page.h"
 #include "ecart-journey-page.h"
 #include "ecart-overview-page.h"
 #include "ecart-portfolio-page.h"
+#include "ecart-proposed-page.h"
 #include "ecart-start-page.h"
 #include "ecart-window.h"
 
@@ -365,10 +367,36 @@ on_page_stack_visible_child_cb (EcartWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
+/* Lets go of the workspace without touching the widgets: what disposing the window needs.
+ * (Changing tooltips there would queue a tooltip query that GTK 4.8 runs after the window
+ * is gone, on a NULL surface.) */
+static void
+release_workspace (EcartWindow *self)
+{
+  if (self->check_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->check_cancellable);
+      g_clear_object (&self->check_cancellable);
+    }
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  if (self->workspace != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->workspace, self);
+      g_signal_handlers_disconnect_by_data (ecart_workspace_get_segments (self->workspace), self);
+      gtk_list_box_bind_model (self->segments_list, NULL, NULL, NULL, NULL);
+    }
+}
+
 static gboolean
 ecart_window_close_request (GtkWindow *window)
 {
-  EcartWindow *self = ECART_WINDOW (window);
   GtkApplication *app = gtk_window_get_application (window);
   GSettings *settings;
   int width;
@@ -386,8 +414,6 @@ ecart_window_close_request (GtkWindow *window)
         }
     }
 
-  ecart_window_set_workspace (self, NULL);
-
   return GTK_WINDOW_CLASS (ecart_window_parent_class)->close_request (window);
 }
 
@@ -396,8 +422,8 @@ ecart_window_dispose (GObject *object)
 {
   EcartWindow *self = (EcartWindow *)object;
 
-  if (self->workspace != NULL)
-    ecart_window_set_workspace (self, NULL);
+  release_workspace (self);
+  g_clear_object (&self->workspace);
   g_clear_object (&self->segment);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ECART_TYPE_WINDOW);
@@ -463,6 +489,13 @@ undo_action (GtkWidget  *widget,
   gboolean ok;
 
   if (self->workspace == NULL)
+    return;
+
+  /* The focused field saves what is being typed first, so that undo never loses it. A new
+   * edit leaves nothing to redo. */
+  if (gtk_root_get_focus (GTK_ROOT (self)) != NULL)
+    gtk_widget_activate_action (gtk_root_get_focus (GTK_ROOT (self)), "field.commit", NULL);
+  if (g_str_equal (action_name, "win.redo") && !ecart_workspace_can_redo (self->workspace))
     return;
 
   ok = g_str_equal (action_name, "win.undo") ? ecart_workspace_undo (self->workspace, &error)
@@ -594,6 +627,8 @@ ecart_window_class_init (EcartWindowClass *klass)
   g_type_ensure (ECART_TYPE_OVERVIEW_PAGE);
   g_type_ensure (ECART_TYPE_PORTFOLIO_PAGE);
   g_type_ensure (ECART_TYPE_JOURNEY_PAGE);
+  g_type_ensure (ECART_TYPE_DESIRED_PAGE);
+  g_type_ensure (ECART_TYPE_PROPOSED_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ecart/Ecart/ecart-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, toast_overlay);
@@ -688,26 +723,8 @@ ecart_window_set_workspace (EcartWindow    *self,
   if (self->workspace == workspace)
     return;
 
-  if (self->check_cancellable != NULL)
-    {
-      g_cancellable_cancel (self->check_cancellable);
-      g_clear_object (&self->check_cancellable);
-    }
-
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+  release_workspace (self);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-
-  if (self->workspace != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->workspace, self);
-      g_signal_handlers_disconnect_by_data (ecart_workspace_get_segments (self->workspace), self);
-      gtk_list_box_bind_model (self->segments_list, NULL, NULL, NULL, NULL);
-    }
 
   ecart_window_set_segment (self, NULL);
   g_set_object (&self->workspace, workspace);

@@ -37,4 +37,15 @@ void       ecart_test_press_keys        (GtkWidget    *window,
 void       ecart_test_type_text         (GtkWidget    *window,
                                          const char   *text);
 
+char      *ecart_test_query_text        (const char   *path,
+                                         const char   *sql);
+double     ecart_test_query_double      (const char   *path,
+                                         const char   *sql);
+gint64     ecart_test_query_int         (const char   *path,
+                                         const char   *sql);
+void       ecart_test_resize            (GtkWindow    *window,
+                                         int           width,
+                                         int           height);
+void       ecart_test_wait               (guint         ms);
+
 G_END_DECLS
