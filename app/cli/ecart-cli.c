@@ -18,6 +18,9 @@ static const EcartCliCommand commands[] = {
   { "new", N_("OUT.ecart"), N_("Create a workspace from a template"), ecart_cli_new },
   { "info", N_("WORKSPACE"), N_("Describe what a workspace holds"), ecart_cli_info },
   { "check", N_("WORKSPACE"), N_("Check a workspace's integrity and format"), ecart_cli_check },
+  { "import", N_("WORKSPACE FILE.csv"), N_("Import field measurements from a CSV file"), ecart_cli_import },
+  { "waves", N_("WORKSPACE"), N_("List the waves of measurements"), ecart_cli_waves },
+  { "delete-wave", N_("WORKSPACE NAME"), N_("Delete a wave (undo an import)"), ecart_cli_delete_wave },
 };
 
 static void
