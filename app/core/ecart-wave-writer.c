@@ -16,7 +16,13 @@
  *
  * While rows go in, it keeps in memory only what the aggregates need (per cell: n, Σx, Σx²;
  * per respondent being written: its answers by attribute and touchpoint, to pair expected
- * with lived), so memory does not grow with the number of measurements. */
+ * with lived), so memory grows neither with the number of measurements nor with the number
+ * of respondents: the segment of a respondent is remembered in a small cache, and read
+ * back from the wave when a respondent's answers come back later. No allocation is made
+ * per row once the cells are known. */
+
+/* Respondents whose segment is remembered (direct-mapped by id). */
+#define SEGMENT_CACHE_SIZE 1024
 
 typedef struct
 {
@@ -41,6 +47,12 @@ typedef struct
   guint  lived_n;
 } PairAnswers;
 
+typedef struct
+{
+  CellKey     key;
+  PairAnswers answers;
+} Answers;
+
 struct _EcartWaveWriter
 {
   GObject         parent_instance;
@@ -55,9 +67,10 @@ struct _EcartWaveWriter
   sqlite3_stmt   *insert_verbatim;
   sqlite3_stmt   *index_verbatim;
 
-  /* Segment of each respondent of this wave, by id − first_respondent. */
-  GArray         *respondent_segments;
-  gint64          first_respondent;
+  /* Segment of recent respondents of this wave, by id modulo SEGMENT_CACHE_SIZE. */
+  gint64         *cached_respondents;
+  gint64         *cached_segments;
+  sqlite3_stmt   *find_segment;
 
   GHashTable     *cells;          /* CellKey → Sums, dimension 2 or 3 */
   GHashTable     *pairs;          /* CellKey (dimension 0) → Sums of lived − expected */
@@ -65,8 +78,8 @@ struct _EcartWaveWriter
 
   /* Answers of the respondent being written, to pair expected and lived. */
   gint64          current_respondent;
-  GHashTable     *current_answers; /* CellKey (dimension 0) → PairAnswers */
-  GHashTable     *flushed;         /* respondents already paired, if they come back */
+  GArray         *current_answers; /* Answers: by CellKey (dimension 0), of that respondent */
+  gint64          last_flushed;    /* respondents up to it were paired, if they come back */
   gboolean        pairs_by_query;
 
   gboolean        open;
@@ -86,11 +99,20 @@ cell_key_hash (gconstpointer data)
   return (guint)(h ^ (h >> 32));
 }
 
+/* Field by field: the padding at the end of a CellKey is not initialised. */
+static inline gboolean
+cell_key_same (const CellKey *ka,
+               const CellKey *kb)
+{
+  return ka->segment_id == kb->segment_id && ka->attribute_id == kb->attribute_id
+         && ka->touchpoint_id == kb->touchpoint_id && ka->dimension == kb->dimension;
+}
+
 static gboolean
 cell_key_equal (gconstpointer a,
                 gconstpointer b)
 {
-  return memcmp (a, b, sizeof (CellKey)) == 0;
+  return cell_key_same (a, b);
 }
 
 static GHashTable *
@@ -108,8 +130,14 @@ add_to (GHashTable    *table,
 
   if (sums == NULL)
     {
+      CellKey *copy = g_new0 (CellKey, 1);
+
+      copy->segment_id = key->segment_id;
+      copy->attribute_id = key->attribute_id;
+      copy->touchpoint_id = key->touchpoint_id;
+      copy->dimension = key->dimension;
       sums = g_new0 (Sums, 1);
-      g_hash_table_insert (table, g_memdup2 (key, sizeof *key), sums);
+      g_hash_table_insert (table, copy, sums);
     }
   sums->n++;
   sums->sum += value;
@@ -124,6 +152,7 @@ finalize_statements (EcartWaveWriter *self)
   g_clear_pointer (&self->insert_recommendation, sqlite3_finalize);
   g_clear_pointer (&self->insert_verbatim, sqlite3_finalize);
   g_clear_pointer (&self->index_verbatim, sqlite3_finalize);
+  g_clear_pointer (&self->find_segment, sqlite3_finalize);
 }
 
 static void
@@ -133,12 +162,12 @@ ecart_wave_writer_finalize (GObject *object)
 
   ecart_wave_writer_abort (self);
   finalize_statements (self);
-  g_clear_pointer (&self->respondent_segments, g_array_unref);
+  g_clear_pointer (&self->cached_respondents, g_free);
+  g_clear_pointer (&self->cached_segments, g_free);
   g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_pointer (&self->pairs, g_hash_table_unref);
   g_clear_pointer (&self->recommendations, g_hash_table_unref);
-  g_clear_pointer (&self->current_answers, g_hash_table_unref);
-  g_clear_pointer (&self->flushed, g_hash_table_unref);
+  g_clear_pointer (&self->current_answers, g_array_unref);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (ecart_wave_writer_parent_class)->finalize (object);
@@ -155,12 +184,12 @@ ecart_wave_writer_class_init (EcartWaveWriterClass *klass)
 static void
 ecart_wave_writer_init (EcartWaveWriter *self)
 {
-  self->respondent_segments = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cached_respondents = g_new0 (gint64, SEGMENT_CACHE_SIZE);
+  self->cached_segments = g_new0 (gint64, SEGMENT_CACHE_SIZE);
   self->cells = new_sums_table ();
   self->pairs = new_sums_table ();
   self->recommendations = new_sums_table ();
-  self->current_answers = g_hash_table_new_full (cell_key_hash, cell_key_equal, g_free, g_free);
-  self->flushed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->current_answers = g_array_new (FALSE, FALSE, sizeof (Answers));
 }
 
 static gboolean
@@ -284,7 +313,9 @@ ecart_wave_writer_begin (EcartWorkspace  *workspace,
                    "INSERT INTO verbatim (wave_id, respondent_id, segment_id, touchpoint_id, "
                    "attribute_id, body) VALUES (?, ?, ?, ?, ?, ?)", error)
       || !prepare (self, &self->index_verbatim,
-                   "INSERT INTO verbatim_fts (rowid, body) VALUES (?, ?)", error))
+                   "INSERT INTO verbatim_fts (rowid, body) VALUES (?, ?)", error)
+      || !prepare (self, &self->find_segment,
+                   "SELECT segment_id FROM respondent WHERE id = ? AND wave_id = ?", error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -297,16 +328,39 @@ ecart_wave_writer_get_wave_id (EcartWaveWriter *self)
   return self->wave_id;
 }
 
+static void
+remember_segment (EcartWaveWriter *self,
+                  gint64           respondent_id,
+                  gint64           segment_id)
+{
+  guint slot = (guint64)respondent_id % SEGMENT_CACHE_SIZE;
+
+  self->cached_respondents[slot] = respondent_id;
+  self->cached_segments[slot] = segment_id;
+}
+
+/* The segment of a respondent of this wave, or 0 when it is not one. */
 static gint64
 segment_of (EcartWaveWriter *self,
             gint64           respondent_id)
 {
-  gint64 index = respondent_id - self->first_respondent;
+  guint slot;
+  gint64 segment_id = 0;
 
-  if (self->respondent_segments->len == 0 || index < 0
-      || index >= (gint64)self->respondent_segments->len)
+  if (respondent_id <= 0)
     return 0;
-  return g_array_index (self->respondent_segments, gint64, index);
+  slot = (guint64)respondent_id % SEGMENT_CACHE_SIZE;
+  if (self->cached_respondents[slot] == respondent_id)
+    return self->cached_segments[slot];
+
+  sqlite3_bind_int64 (self->find_segment, 1, respondent_id);
+  sqlite3_bind_int64 (self->find_segment, 2, self->wave_id);
+  if (sqlite3_step (self->find_segment) == SQLITE_ROW)
+    segment_id = sqlite3_column_int64 (self->find_segment, 0);
+  sqlite3_reset (self->find_segment);
+  if (segment_id > 0)
+    remember_segment (self, respondent_id, segment_id);
+  return segment_id;
 }
 
 /* Pairs the answers of the respondent written so far: for each attribute and touchpoint
@@ -314,28 +368,21 @@ segment_of (EcartWaveWriter *self,
 static void
 flush_current (EcartWaveWriter *self)
 {
-  GHashTableIter iter;
-  gpointer key;
-  gpointer value;
-  gint64 *id;
-
   if (self->current_respondent == 0)
     return;
 
-  g_hash_table_iter_init (&iter, self->current_answers);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < self->current_answers->len; i++)
     {
-      PairAnswers *answers = value;
+      const Answers *entry = &g_array_index (self->current_answers, Answers, i);
+      const PairAnswers *answers = &entry->answers;
 
       if (answers->expected_n > 0 && answers->lived_n > 0)
-        add_to (self->pairs, key,
+        add_to (self->pairs, &entry->key,
                 answers->lived_sum / answers->lived_n - answers->expected_sum / answers->expected_n);
     }
-  g_hash_table_remove_all (self->current_answers);
+  g_array_set_size (self->current_answers, 0);
 
-  id = g_new (gint64, 1);
-  *id = self->current_respondent;
-  g_hash_table_add (self->flushed, id);
+  self->last_flushed = MAX (self->last_flushed, self->current_respondent);
   self->current_respondent = 0;
 }
 
@@ -369,16 +416,7 @@ ecart_wave_writer_add_respondent (EcartWaveWriter  *self,
     return 0;
 
   id = sqlite3_last_insert_rowid (ecart_database_get_handle (self->db));
-  if (self->respondent_segments->len == 0)
-    self->first_respondent = id;
-
-  /* Ids are consecutive inside the transaction; fill any hole so the index stays exact. */
-  while (self->first_respondent + (gint64)self->respondent_segments->len < id)
-    {
-      gint64 none = 0;
-      g_array_append_val (self->respondent_segments, none);
-    }
-  g_array_append_val (self->respondent_segments, segment_id);
+  remember_segment (self, id, segment_id);
   return id;
 }
 
@@ -401,7 +439,7 @@ ecart_wave_writer_add_measurement (EcartWaveWriter  *self,
 {
   CellKey key;
   CellKey pair_key;
-  PairAnswers *answers;
+  PairAnswers *answers = NULL;
   gint64 segment_id;
   double normalised;
 
@@ -457,17 +495,31 @@ ecart_wave_writer_add_measurement (EcartWaveWriter  *self,
   if (respondent_id != self->current_respondent)
     {
       flush_current (self);
-      if (g_hash_table_contains (self->flushed, &respondent_id))
+      /* Answers of a respondent already paired come back: pairs are computed by a query
+       * at commit instead (ids only grow inside the transaction). */
+      if (respondent_id <= self->last_flushed)
         self->pairs_by_query = TRUE;
       self->current_respondent = respondent_id;
     }
 
+  /* A respondent answers a few questions: a short array, searched from its end. */
   pair_key = (CellKey) { segment_id, attribute_id, MAX (touchpoint_id, 0), 0 };
-  answers = g_hash_table_lookup (self->current_answers, &pair_key);
+  for (guint i = self->current_answers->len; i > 0; i--)
+    {
+      Answers *entry = &g_array_index (self->current_answers, Answers, i - 1);
+
+      if (cell_key_same (&entry->key, &pair_key))
+        {
+          answers = &entry->answers;
+          break;
+        }
+    }
   if (answers == NULL)
     {
-      answers = g_new0 (PairAnswers, 1);
-      g_hash_table_insert (self->current_answers, g_memdup2 (&pair_key, sizeof pair_key), answers);
+      Answers entry = { pair_key, { 0, 0, 0, 0 } };
+
+      g_array_append_val (self->current_answers, entry);
+      answers = &g_array_index (self->current_answers, Answers, self->current_answers->len - 1).answers;
     }
   if (dimension == ECART_DIMENSION_EXPECTED)
     {
