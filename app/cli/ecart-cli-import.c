@@ -118,7 +118,8 @@ print_result (EcartImportResult *result,
 }
 
 static void
-print_unknown (EcartImportResult *result)
+print_unknown (EcartImportResult *result,
+               FILE              *stream)
 {
   const char *labels[] = { N_("Unknown segments:"), N_("Unknown attributes:"),
                            N_("Unknown touchpoints:") };
@@ -129,9 +130,9 @@ print_unknown (EcartImportResult *result)
 
       if (names[0] == NULL)
         continue;
-      fprintf (stderr, "%s\n", _(labels[kind]));
+      fprintf (stream, "%s\n", _(labels[kind]));
       for (guint i = 0; names[i] != NULL; i++)
-        fprintf (stderr, "  %s\n", names[i]);
+        fprintf (stream, "  %s\n", names[i]);
     }
 }
 
@@ -239,7 +240,7 @@ ecart_cli_import (int    argc,
       if (found != NULL && !g_error_matches (error, ECART_IMPORT_ERROR, ECART_IMPORT_ERROR_UNKNOWN_NAMES))
         print_result (found, dry_run);
       else if (found != NULL)
-        print_unknown (found);
+        print_unknown (found, stderr);
       if (g_error_matches (error, ECART_IMPORT_ERROR, ECART_IMPORT_ERROR_ALREADY_IMPORTED))
         fprintf (stderr, "ecart-cli: %s\n%s\n", error->message,
                  _("Use --force to import it again."));
@@ -252,8 +253,12 @@ ecart_cli_import (int    argc,
     }
 
   print_result (result, dry_run);
-  if (dry_run && ecart_import_result_get_previous_import (result) != NULL)
-    printf ("%s\n", ecart_import_result_get_previous_import (result));
+  if (dry_run)
+    {
+      print_unknown (result, stdout);
+      if (ecart_import_result_get_previous_import (result) != NULL)
+        printf ("%s\n", ecart_import_result_get_previous_import (result));
+    }
 
   if (save_mapping != NULL && !dry_run)
     {

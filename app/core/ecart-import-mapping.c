@@ -597,6 +597,21 @@ strip_comment (char *value)
   g_strstrip (value);
 }
 
+/* "#3=lived:Welcome" names the third column; any other line starting with # is a comment. */
+static gboolean
+is_column_number_key (const char *line)
+{
+  const char *p = line + 1;
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return *p == '=';
+}
+
 /* Splits "key=value" or "\"key\"=value"; returns FALSE when there is no "=". */
 static gboolean
 split_line (char  *line,
@@ -682,7 +697,7 @@ ecart_import_mapping_new_from_data (const char  *text,
       char *value = NULL;
       g_autofree char *seen_key = NULL;
 
-      if (line[0] == '\0' || line[0] == '#' || line[0] == ';')
+      if (line[0] == '\0' || line[0] == ';' || (line[0] == '#' && !is_column_number_key (line)))
         continue;
 
       if (line[0] == '[')

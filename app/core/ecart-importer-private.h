@@ -111,6 +111,7 @@ typedef struct
   gint64              current_id;
   gboolean            current_has_nps;
   gboolean            current_nps_seen;
+  gint64              current_segment;
   gboolean            has_current;
   char                last_date_raw[64];
   char                last_date[ECART_IMPORT_DATE_SIZE];
@@ -174,6 +175,7 @@ gboolean    _ecart_importer_check_respondent     (Run                 *run,
 gboolean    _ecart_importer_write_row            (Run                 *run,
                                                   EcartCsvReader      *reader,
                                                   Row                 *row,
+                                                  gboolean            *skipped,
                                                   GError             **error);
 
 G_END_DECLS

@@ -95,7 +95,7 @@ resolve_source (Run         *run,
 
 gboolean
 _ecart_importer_resolve_columns (Run     *run,
-                 GError **error)
+                                 GError **error)
 {
   g_auto(GStrv) verbatims = NULL;
   guint n;
@@ -147,8 +147,8 @@ _ecart_importer_resolve_columns (Run     *run,
 
 void
 _ecart_importer_load_names (Run                 *run,
-            EcartImportNameKind  kind,
-            GListModel          *list)
+                            EcartImportNameKind  kind,
+                            GListModel          *list)
 {
   guint n = g_list_model_get_n_items (list);
 
@@ -243,11 +243,11 @@ create_name (Run                  *run,
 /* Finds the id of @name. @reason is set for NAME_INVALID. */
 NameStatus
 _ecart_importer_resolve_name (Run                  *run,
-              EcartImportNameKind   kind,
-              const char           *name,
-              gint64               *id,
-              char                **reason,
-              GError              **error)
+                              EcartImportNameKind   kind,
+                              const char           *name,
+                              gint64               *id,
+                              char                **reason,
+                              GError              **error)
 {
   gint64 *cached = g_hash_table_lookup (run->cache[kind], name);
   g_autofree char *folded = NULL;
@@ -283,9 +283,12 @@ _ecart_importer_resolve_name (Run                  *run,
   *id = 0;
   if (!run->writing)
     {
-      if (g_hash_table_size (run->unknown[kind]) < ECART_IMPORT_MAX_UNKNOWN)
+      /* The first spelling met is the one reported, and created. */
+      if (g_hash_table_contains (run->unknown[kind], folded))
+        ;
+      else if (g_hash_table_size (run->unknown[kind]) < ECART_IMPORT_MAX_UNKNOWN)
         g_hash_table_insert (run->unknown[kind], g_steal_pointer (&folded), g_steal_pointer (&clean));
-      else if (!g_hash_table_contains (run->unknown[kind], folded))
+      else
         run->result->unknown_truncated = TRUE;
       return NAME_UNKNOWN;
     }
@@ -543,7 +546,7 @@ check_nps (RowCheck *check,
 
 guint
 _ecart_importer_count_verbatims (Run            *run,
-                 EcartCsvReader *reader)
+                                 EcartCsvReader *reader)
 {
   guint n = 0;
 
@@ -620,10 +623,10 @@ check_dimension (RowCheck *check,
  * pass (creating a name). */
 gboolean
 _ecart_importer_check_row (Run            *run,
-           EcartCsvReader *reader,
-           Row            *row,
-           RowStatus      *status,
-           GError        **error)
+                           EcartCsvReader *reader,
+                           Row            *row,
+                           RowStatus      *status,
+                           GError        **error)
 {
   RowCheck check = { run, reader, FALSE, error };
   gboolean answered = FALSE;
@@ -727,7 +730,7 @@ _ecart_importer_check_row (Run            *run,
 
 gboolean
 _ecart_importer_prepare_respondents (Run     *run,
-                     GError **error)
+                                     GError **error)
 {
   return ecart_database_exec (run->db,
                               "DROP TABLE IF EXISTS temp.ecart_import_respondent;"
@@ -771,10 +774,10 @@ count_recommendation (Run      *run,
 /* First pass: a respondent's rows must all be in the same segment. */
 gboolean
 _ecart_importer_check_respondent (Run            *run,
-                  EcartCsvReader *reader,
-                  Row            *row,
-                  gboolean       *consistent,
-                  GError        **error)
+                                  EcartCsvReader *reader,
+                                  Row            *row,
+                                  gboolean       *consistent,
+                                  GError        **error)
 {
   g_autoptr(EcartStatement) find = NULL;
   g_autoptr(EcartStatement) insert = NULL;
@@ -842,7 +845,9 @@ mismatch:
   return TRUE;
 }
 
-/* Second pass: the respondent of a valid row of the long layout, created once. */
+/* Second pass: the respondent of a valid row of the long layout, created once. Returns -1
+ * for a row in another segment than the respondent's first row: the first pass rejected it
+ * (ids of names differ between passes, but the same names give the same ids). */
 static gint64
 obtain_respondent (Run      *run,
                    Row      *row,
@@ -863,11 +868,11 @@ obtain_respondent (Run      *run,
 
   if (run->has_current && run->current_key->len == row->key_length
       && memcmp (run->current_key->str, row->key, row->key_length) == 0)
-    return run->current_id;
+    return row->segment_id == run->current_segment ? run->current_id : -1;
 
   find = ecart_database_prepare (run->db,
-                                 "SELECT respondent_id, has_nps FROM temp.ecart_import_respondent "
-                                 "WHERE key = ?",
+                                 "SELECT respondent_id, has_nps, segment FROM "
+                                 "temp.ecart_import_respondent WHERE key = ?",
                                  error);
   if (find == NULL)
     return 0;
@@ -879,8 +884,14 @@ obtain_respondent (Run      *run,
     {
       id = sqlite3_column_int64 (find, 0);
       run->current_has_nps = sqlite3_column_int (find, 1) != 0;
+      run->current_segment = sqlite3_column_int64 (find, 2);
     }
   sqlite3_reset (find);
+  if (id > 0 && row->segment_id != run->current_segment)
+    {
+      run->has_current = FALSE;
+      return -1;
+    }
 
   if (id == 0)
     {
@@ -890,13 +901,15 @@ obtain_respondent (Run      *run,
         return 0;
       run->current_has_nps = FALSE;
       update = ecart_database_prepare (run->db,
-                                       "UPDATE temp.ecart_import_respondent SET respondent_id = ? "
-                                       "WHERE key = ?",
+                                       "UPDATE temp.ecart_import_respondent SET respondent_id = ?, "
+                                       "segment = ? WHERE key = ?",
                                        error);
       if (update == NULL)
         return 0;
       sqlite3_bind_int64 (update, 1, id);
-      sqlite3_bind_text (update, 2, row->key, row->key_length, SQLITE_STATIC);
+      sqlite3_bind_int64 (update, 2, row->segment_id);
+      sqlite3_bind_text (update, 3, row->key, row->key_length, SQLITE_STATIC);
+      run->current_segment = row->segment_id;
       if (!ecart_database_run (run->db, update, error))
         return 0;
     }
@@ -955,12 +968,14 @@ write_verbatims (Run             *run,
 
 gboolean
 _ecart_importer_write_row (Run            *run,
-           EcartCsvReader *reader,
-           Row            *row,
-           GError        **error)
+                           EcartCsvReader *reader,
+                           Row            *row,
+                           gboolean       *skipped,
+                           GError        **error)
 {
   gint64 respondent;
 
+  *skipped = FALSE;
   if (ecart_import_mapping_get_layout (run->mapping) == ECART_IMPORT_LAYOUT_WIDE)
     {
       respondent = ecart_wave_writer_add_respondent (run->writer, row->segment_id, row->external_id,
@@ -994,6 +1009,11 @@ _ecart_importer_write_row (Run            *run,
   respondent = obtain_respondent (run, row, error);
   if (respondent == 0)
     return FALSE;
+  if (respondent < 0)
+    {
+      *skipped = TRUE;
+      return TRUE;
+    }
   if (!run->track_respondents || row->key == NULL)
     run->result->respondents++;
 

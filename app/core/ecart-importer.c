@@ -552,6 +552,7 @@ run_pass (Run      *run,
       EcartCsvRead read;
       RowStatus status;
       Row row = { 0 };
+      gboolean skipped = FALSE;
 
       if (peeked)
         {
@@ -627,9 +628,9 @@ run_pass (Run      *run,
 
       if (status != ROW_VALID)
         continue;
-      valid++;
-      if (!_ecart_importer_write_row (run, reader, &row, error))
+      if (!_ecart_importer_write_row (run, reader, &row, &skipped, error))
         return FALSE;
+      valid += !skipped;
     }
 
   if (!writing)
