@@ -108,6 +108,9 @@ typedef struct
   /* Respondents of the long layout. */
   gboolean            track_respondents;
   GString            *current_key;
+  GString            *segment_text;     /* reused for every row */
+  GString            *dimension_text;
+  GString            *name_text;
   gint64              current_id;
   gboolean            current_has_nps;
   gboolean            current_nps_seen;

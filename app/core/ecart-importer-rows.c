@@ -402,8 +402,7 @@ check_segment (RowCheck *check,
                Row      *row)
 {
   Run *run = check->run;
-  g_autoptr(GString) buffer = g_string_new (NULL);
-  const char *value = source_text (check, &run->segment, buffer);
+  const char *value = source_text (check, &run->segment, run->segment_text);
   const char *name;
 
   row->segment_id = 0;
@@ -582,8 +581,7 @@ check_dimension (RowCheck *check,
                  Row      *row)
 {
   Run *run = check->run;
-  g_autoptr(GString) buffer = g_string_new (NULL);
-  const char *text = source_text (check, &run->dimension, buffer);
+  const char *text = source_text (check, &run->dimension, run->dimension_text);
   gpointer cached;
   EcartDimension dimension;
 
@@ -696,7 +694,7 @@ _ecart_importer_check_row (Run            *run,
     }
   else
     {
-      g_autoptr(GString) buffer = g_string_new (NULL);
+      GString *buffer = run->name_text;
       const char *name;
 
       row->attribute_id = row->touchpoint_id = 0;

@@ -86,6 +86,12 @@ run_free (Run *run)
   g_clear_pointer (&run->scores, g_free);
   if (run->current_key != NULL)
     g_string_free (run->current_key, TRUE);
+  if (run->segment_text != NULL)
+    g_string_free (run->segment_text, TRUE);
+  if (run->dimension_text != NULL)
+    g_string_free (run->dimension_text, TRUE);
+  if (run->name_text != NULL)
+    g_string_free (run->name_text, TRUE);
   if (run->writer != NULL)
     ecart_wave_writer_abort (run->writer);
   g_clear_object (&run->writer);
@@ -882,6 +888,7 @@ write_pass (Run      *run,
   EcartImportResult *result = run->result;
   guint64 respondents = result->respondents;
   guint64 measurements = result->measurements;
+  gint64 start;
 
   run->writer = ecart_wave_writer_begin (run->workspace, result->wave_name, "survey", source, error);
   if (run->writer == NULL)
@@ -906,9 +913,11 @@ write_pass (Run      *run,
     }
 
   /* Counted again while written: they must come out the same. */
+  start = g_get_monotonic_time ();
   result->respondents = result->measurements = result->recommendations = result->verbatims = 0;
   if (!run_pass (run, TRUE, error))
     return FALSE;
+  g_debug ("Wrote the rows in %.3f s", (g_get_monotonic_time () - start) / 1e6);
   if (run->track_respondents)
     result->respondents = respondents;
 
@@ -926,8 +935,10 @@ write_pass (Run      *run,
     return FALSE;
 
   result->wave_id = ecart_wave_writer_get_wave_id (run->writer);
+  start = g_get_monotonic_time ();
   if (!ecart_wave_writer_commit (run->writer, error))
     return FALSE;
+  g_debug ("Committed the wave in %.3f s", (g_get_monotonic_time () - start) / 1e6);
   g_clear_object (&run->writer);
   result->written = TRUE;
   return TRUE;
@@ -951,6 +962,9 @@ run_new (EcartImporter  *self,
   run->verbatims = g_array_new (FALSE, FALSE, sizeof (int));
   run->questions = g_ptr_array_new_with_free_func (question_free);
   run->current_key = g_string_new (NULL);
+  run->segment_text = g_string_new (NULL);
+  run->dimension_text = g_string_new (NULL);
+  run->name_text = g_string_new (NULL);
   run->dimensions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->encoding = ecart_import_mapping_get_encoding (self->mapping);
   run->delimiter = ecart_import_mapping_get_delimiter (self->mapping);
@@ -981,6 +995,7 @@ run_import (Run      *run,
 {
   EcartImporter *self = run->self;
   EcartImportResult *result = run->result;
+  gint64 start;
   gboolean ok;
 
   result->file_name = g_strdup (self->file_name);
@@ -1008,7 +1023,9 @@ run_import (Run      *run,
   _ecart_importer_load_names (run, ECART_IMPORT_NAME_ATTRIBUTE, ecart_workspace_get_attributes (run->workspace));
   _ecart_importer_load_names (run, ECART_IMPORT_NAME_TOUCHPOINT, ecart_workspace_get_touchpoints (run->workspace));
 
+  start = g_get_monotonic_time ();
   ok = check_pass (run, error);
+  g_debug ("Checked the file in %.3f s", (g_get_monotonic_time () - start) / 1e6);
   if (ok)
     {
       /* Names of the mapping itself ([columns]) are checked once, as names of the file. */

@@ -24,6 +24,22 @@
 /* Respondents whose segment is remembered (direct-mapped by id). */
 #define SEGMENT_CACHE_SIZE 1024
 
+/* Measurements are inserted this many at a time, by one statement: a statement per row
+ * costs more in SQLite (opening the cursors of the table, its indexes and the parents of
+ * its foreign keys) than the row itself. Rows keep their order, hence their ids. */
+#define MEASUREMENT_BATCH 64
+
+typedef struct
+{
+  gint64 respondent_id;
+  gint64 attribute_id;
+  gint64 touchpoint_id;
+  int    dimension;
+  double score;
+  double scale_min;
+  double scale_max;
+} PendingMeasurement;
+
 typedef struct
 {
   gint64 segment_id;
@@ -63,6 +79,9 @@ struct _EcartWaveWriter
 
   sqlite3_stmt   *insert_respondent;
   sqlite3_stmt   *insert_measurement;
+  sqlite3_stmt   *insert_measurements;   /* MEASUREMENT_BATCH rows */
+  PendingMeasurement pending[MEASUREMENT_BATCH];
+  guint           n_pending;
   sqlite3_stmt   *insert_recommendation;
   sqlite3_stmt   *insert_verbatim;
   sqlite3_stmt   *index_verbatim;
@@ -149,6 +168,7 @@ finalize_statements (EcartWaveWriter *self)
 {
   g_clear_pointer (&self->insert_respondent, sqlite3_finalize);
   g_clear_pointer (&self->insert_measurement, sqlite3_finalize);
+  g_clear_pointer (&self->insert_measurements, sqlite3_finalize);
   g_clear_pointer (&self->insert_recommendation, sqlite3_finalize);
   g_clear_pointer (&self->insert_verbatim, sqlite3_finalize);
   g_clear_pointer (&self->index_verbatim, sqlite3_finalize);
@@ -239,6 +259,60 @@ step_done (EcartWaveWriter  *self,
   return TRUE;
 }
 
+static gboolean
+prepare_batch (EcartWaveWriter  *self,
+               GError          **error)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO measurement (respondent_id, attribute_id, "
+                                         "touchpoint_id, dimension, score, scale_min, scale_max) "
+                                         "VALUES ");
+
+  for (guint i = 0; i < MEASUREMENT_BATCH; i++)
+    g_string_append (sql, i > 0 ? ", (?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?)");
+  return prepare (self, &self->insert_measurements, sql->str, error);
+}
+
+static void
+bind_measurement (sqlite3_stmt             *stmt,
+                  int                       first,
+                  const PendingMeasurement *row)
+{
+  sqlite3_bind_int64 (stmt, first, row->respondent_id);
+  sqlite3_bind_int64 (stmt, first + 1, row->attribute_id);
+  if (row->touchpoint_id > 0)
+    sqlite3_bind_int64 (stmt, first + 2, row->touchpoint_id);
+  else
+    sqlite3_bind_null (stmt, first + 2);
+  sqlite3_bind_int (stmt, first + 3, row->dimension);
+  sqlite3_bind_double (stmt, first + 4, row->score);
+  sqlite3_bind_double (stmt, first + 5, row->scale_min);
+  sqlite3_bind_double (stmt, first + 6, row->scale_max);
+}
+
+/* Inserts the measurements added but not written yet: by one statement for a full batch,
+ * one by one for the rest. */
+static gboolean
+flush_measurements (EcartWaveWriter  *self,
+                    GError          **error)
+{
+  guint n = self->n_pending;
+
+  self->n_pending = 0;
+  if (n == MEASUREMENT_BATCH)
+    {
+      for (guint i = 0; i < n; i++)
+        bind_measurement (self->insert_measurements, 1 + 7 * i, &self->pending[i]);
+      return step_done (self, self->insert_measurements, error);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      bind_measurement (self->insert_measurement, 1, &self->pending[i]);
+      if (!step_done (self, self->insert_measurement, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * ecart_wave_writer_begin:
  * @name: the wave's name, unique in the workspace
@@ -307,6 +381,7 @@ ecart_wave_writer_begin (EcartWorkspace  *workspace,
       || !prepare (self, &self->insert_measurement,
                    "INSERT INTO measurement (respondent_id, attribute_id, touchpoint_id, "
                    "dimension, score, scale_min, scale_max) VALUES (?, ?, ?, ?, ?, ?, ?)", error)
+      || !prepare_batch (self, error)
       || !prepare (self, &self->insert_recommendation,
                    "INSERT INTO recommendation (respondent_id, score) VALUES (?, ?)", error)
       || !prepare (self, &self->insert_verbatim,
@@ -425,6 +500,9 @@ ecart_wave_writer_add_respondent (EcartWaveWriter  *self,
  * @touchpoint_id: the touchpoint, or 0 for none
  * @dimension: %ECART_DIMENSION_EXPECTED or %ECART_DIMENSION_LIVED
  * @score: the raw score, between @scale_min and @scale_max
+ *
+ * The measurement is checked at once; it is written with the next ones, so a failure of the
+ * database (a full disk) may be reported by a later call or by ecart_wave_writer_commit().
  */
 gboolean
 ecart_wave_writer_add_measurement (EcartWaveWriter  *self,
@@ -475,17 +553,10 @@ ecart_wave_writer_add_measurement (EcartWaveWriter  *self,
       return FALSE;
     }
 
-  sqlite3_bind_int64 (self->insert_measurement, 1, respondent_id);
-  sqlite3_bind_int64 (self->insert_measurement, 2, attribute_id);
-  if (touchpoint_id > 0)
-    sqlite3_bind_int64 (self->insert_measurement, 3, touchpoint_id);
-  else
-    sqlite3_bind_null (self->insert_measurement, 3);
-  sqlite3_bind_int (self->insert_measurement, 4, dimension);
-  sqlite3_bind_double (self->insert_measurement, 5, score);
-  sqlite3_bind_double (self->insert_measurement, 6, scale_min);
-  sqlite3_bind_double (self->insert_measurement, 7, scale_max);
-  if (!step_done (self, self->insert_measurement, error))
+  self->pending[self->n_pending++] = (PendingMeasurement) {
+    respondent_id, attribute_id, touchpoint_id, dimension, score, scale_min, scale_max
+  };
+  if (self->n_pending == MEASUREMENT_BATCH && !flush_measurements (self, error))
     return FALSE;
 
   normalised = 10.0 * (score - scale_min) / (scale_max - scale_min);
@@ -804,7 +875,8 @@ ecart_wave_writer_commit (EcartWaveWriter  *self,
 
   flush_current (self);
 
-  ok = write_sums (self, self->cells,
+  ok = flush_measurements (self, error)
+       && write_sums (self, self->cells,
                    "INSERT INTO measurement_aggregate (wave_id, segment_id, attribute_id, "
                    "touchpoint_id, dimension, n, sum, sum_sq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    TRUE, error)
@@ -862,6 +934,7 @@ ecart_wave_writer_abort (EcartWaveWriter *self)
     return;
 
   self->open = FALSE;
+  self->n_pending = 0;
   finalize_statements (self);
   ecart_database_rollback (self->db);
 }
