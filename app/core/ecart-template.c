@@ -138,7 +138,7 @@ write_structure (EcartTemplateContext  *context,
 {
   EcartDatabase *db = ecart_workspace_get_database (context->workspace);
   g_auto(GStrv) groups = g_key_file_get_groups (context->keyfile, NULL);
-  GHashTable *positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) owned_positions = positions;
   int segment_position = 0;
   int stage_position = 0;
