@@ -20,7 +20,7 @@ DEBIAN_PACKAGES := \
 	xvfb xauth dbus x11-utils at-spi2-core xdotool imagemagick \
 	python3 python3-gi gir1.2-atspi-2.0 python3-pyatspi python3-scipy python3-matplotlib \
 	poppler-utils librsvg2-bin locales \
-	clang libclang-rt-14-dev
+	clang libclang-rt-14-dev time
 
 .PHONY: all deps build run check test asan clean
 

@@ -77,7 +77,8 @@ def write_wide(path, respondents):
 
 
 def timed(command, env):
-    """Wall time and max RSS (kB) of @command."""
+    """Wall time and max RSS (kB) of @command. /usr/bin/time measures the RSS: a child of
+    this Python process would count Python's own memory in its maximum."""
     start = time.monotonic()
     result = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True,
                             env=env)
