@@ -690,6 +690,25 @@ compare_names (gconstpointer a,
   return g_utf8_collate (*(const char * const *)a, *(const char * const *)b);
 }
 
+/* The names met that the workspace lacks, sorted, into the result. */
+static void
+collect_unknown_names (Run *run)
+{
+  for (guint kind = 0; kind < ECART_IMPORT_N_NAME_KINDS; kind++)
+    {
+      GPtrArray *names = run->result->unknown[kind];
+      GHashTableIter iter;
+      gpointer value;
+
+      g_ptr_array_set_size (names, 0);
+      g_hash_table_iter_init (&iter, run->unknown[kind]);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (names, g_strdup (value));
+      g_ptr_array_sort (names, compare_names);
+      g_ptr_array_add (names, NULL);
+    }
+}
+
 static gboolean
 check_pass (Run      *run,
             GError  **error)
@@ -698,7 +717,7 @@ check_pass (Run      *run,
   sqlite3 *handle = ecart_database_get_handle (run->db);
   gboolean ok;
 
-  if (run->track_respondents || ecart_import_mapping_get_layout (run->mapping) == ECART_IMPORT_LAYOUT_LONG)
+  if (ecart_import_mapping_get_layout (run->mapping) == ECART_IMPORT_LAYOUT_LONG)
     if (!_ecart_importer_prepare_respondents (run, error))
       return FALSE;
 
@@ -730,20 +749,7 @@ check_pass (Run      *run,
       return FALSE;
     }
 
-  for (guint kind = 0; kind < ECART_IMPORT_N_NAME_KINDS; kind++)
-    {
-      GPtrArray *names = run->result->unknown[kind];
-      GHashTableIter iter;
-      gpointer value;
-
-      g_ptr_array_set_size (names, 0);
-      g_hash_table_iter_init (&iter, run->unknown[kind]);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        g_ptr_array_add (names, g_strdup (value));
-      g_ptr_array_sort (names, compare_names);
-      g_ptr_array_add (names, NULL);
-    }
-
+  collect_unknown_names (run);
   return TRUE;
 }
 
@@ -1019,9 +1025,12 @@ run_import (Run      *run,
         }
     }
 
-  _ecart_importer_load_names (run, ECART_IMPORT_NAME_SEGMENT, ecart_workspace_get_segments (run->workspace));
-  _ecart_importer_load_names (run, ECART_IMPORT_NAME_ATTRIBUTE, ecart_workspace_get_attributes (run->workspace));
-  _ecart_importer_load_names (run, ECART_IMPORT_NAME_TOUCHPOINT, ecart_workspace_get_touchpoints (run->workspace));
+  _ecart_importer_load_names (run, ECART_IMPORT_NAME_SEGMENT,
+                              ecart_workspace_get_segments (run->workspace));
+  _ecart_importer_load_names (run, ECART_IMPORT_NAME_ATTRIBUTE,
+                              ecart_workspace_get_attributes (run->workspace));
+  _ecart_importer_load_names (run, ECART_IMPORT_NAME_TOUCHPOINT,
+                              ecart_workspace_get_touchpoints (run->workspace));
 
   start = g_get_monotonic_time ();
   ok = check_pass (run, error);
@@ -1035,11 +1044,12 @@ run_import (Run      *run,
           g_autofree char *reason = NULL;
           gint64 id;
 
-          if (_ecart_importer_resolve_name (run, ECART_IMPORT_NAME_ATTRIBUTE, question->attribute, &id, &reason,
-                            NULL) == NAME_INVALID
+          if (_ecart_importer_resolve_name (run, ECART_IMPORT_NAME_ATTRIBUTE, question->attribute,
+                                            &id, &reason, NULL) == NAME_INVALID
               || (question->touchpoint != NULL
-                  && _ecart_importer_resolve_name (run, ECART_IMPORT_NAME_TOUCHPOINT, question->touchpoint, &id,
-                                   &reason, NULL) == NAME_INVALID))
+                  && _ecart_importer_resolve_name (run, ECART_IMPORT_NAME_TOUCHPOINT,
+                                                   question->touchpoint, &id, &reason,
+                                                   NULL) == NAME_INVALID))
             {
               g_set_error (error, ECART_IMPORT_ERROR, ECART_IMPORT_ERROR_MAPPING,
                            _("The column “%s” of [columns] names an invalid item: %s"),
@@ -1049,19 +1059,7 @@ run_import (Run      *run,
             }
         }
       if (ok && run->questions->len > 0)
-        for (guint kind = 0; kind < ECART_IMPORT_N_NAME_KINDS; kind++)
-          {
-            GPtrArray *names = result->unknown[kind];
-            GHashTableIter iter;
-            gpointer value;
-
-            g_ptr_array_set_size (names, 0);
-            g_hash_table_iter_init (&iter, run->unknown[kind]);
-            while (g_hash_table_iter_next (&iter, NULL, &value))
-              g_ptr_array_add (names, g_strdup (value));
-            g_ptr_array_sort (names, compare_names);
-            g_ptr_array_add (names, NULL);
-          }
+        collect_unknown_names (run);
     }
   ok = ok && find_previous_import (run, error);
 
