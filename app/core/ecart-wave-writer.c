@@ -91,6 +91,12 @@ struct _EcartWaveWriter
   gint64         *cached_segments;
   sqlite3_stmt   *find_segment;
 
+  /* Attributes and touchpoints known to exist: a measurement is checked before it waits in
+   * the batch, so that a bad one is refused alone, at once, as a row would be. */
+  GHashTable     *known_items;     /* id × 2 (+ 1 for a touchpoint) */
+  sqlite3_stmt   *find_attribute;
+  sqlite3_stmt   *find_touchpoint;
+
   GHashTable     *cells;          /* CellKey → Sums, dimension 2 or 3 */
   GHashTable     *pairs;          /* CellKey (dimension 0) → Sums of lived − expected */
   GHashTable     *recommendations; /* CellKey (segment, score in attribute_id) → Sums */
@@ -173,6 +179,8 @@ finalize_statements (EcartWaveWriter *self)
   g_clear_pointer (&self->insert_verbatim, sqlite3_finalize);
   g_clear_pointer (&self->index_verbatim, sqlite3_finalize);
   g_clear_pointer (&self->find_segment, sqlite3_finalize);
+  g_clear_pointer (&self->find_attribute, sqlite3_finalize);
+  g_clear_pointer (&self->find_touchpoint, sqlite3_finalize);
 }
 
 static void
@@ -188,6 +196,7 @@ ecart_wave_writer_finalize (GObject *object)
   g_clear_pointer (&self->pairs, g_hash_table_unref);
   g_clear_pointer (&self->recommendations, g_hash_table_unref);
   g_clear_pointer (&self->current_answers, g_array_unref);
+  g_clear_pointer (&self->known_items, g_hash_table_unref);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (ecart_wave_writer_parent_class)->finalize (object);
@@ -210,6 +219,7 @@ ecart_wave_writer_init (EcartWaveWriter *self)
   self->pairs = new_sums_table ();
   self->recommendations = new_sums_table ();
   self->current_answers = g_array_new (FALSE, FALSE, sizeof (Answers));
+  self->known_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 static gboolean
@@ -390,7 +400,9 @@ ecart_wave_writer_begin (EcartWorkspace  *workspace,
       || !prepare (self, &self->index_verbatim,
                    "INSERT INTO verbatim_fts (rowid, body) VALUES (?, ?)", error)
       || !prepare (self, &self->find_segment,
-                   "SELECT segment_id FROM respondent WHERE id = ? AND wave_id = ?", error))
+                   "SELECT segment_id FROM respondent WHERE id = ? AND wave_id = ?", error)
+      || !prepare (self, &self->find_attribute, "SELECT 1 FROM attribute WHERE id = ?", error)
+      || !prepare (self, &self->find_touchpoint, "SELECT 1 FROM touchpoint WHERE id = ?", error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -436,6 +448,29 @@ segment_of (EcartWaveWriter *self,
   if (segment_id > 0)
     remember_segment (self, respondent_id, segment_id);
   return segment_id;
+}
+
+/* Whether the attribute (or touchpoint) @id exists; remembered once found. */
+static gboolean
+item_exists (EcartWaveWriter *self,
+             sqlite3_stmt    *find,
+             gint64           id,
+             gboolean         touchpoint)
+{
+  gint64 key = id * 2 + (touchpoint ? 1 : 0);
+  gboolean found;
+
+  if (id <= 0)
+    return FALSE;
+  if (g_hash_table_contains (self->known_items, &key))
+    return TRUE;
+
+  sqlite3_bind_int64 (find, 1, id);
+  found = sqlite3_step (find) == SQLITE_ROW;
+  sqlite3_reset (find);
+  if (found)
+    g_hash_table_add (self->known_items, g_memdup2 (&key, sizeof key));
+  return found;
 }
 
 /* Pairs the answers of the respondent written so far: for each attribute and touchpoint
@@ -550,6 +585,19 @@ ecart_wave_writer_add_measurement (EcartWaveWriter  *self,
     {
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
                    _("Respondent %lld is not part of this wave"), (long long)respondent_id);
+      return FALSE;
+    }
+
+  if (!item_exists (self, self->find_attribute, attribute_id, FALSE))
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("The attribute %lld does not exist"), (long long)attribute_id);
+      return FALSE;
+    }
+  if (touchpoint_id > 0 && !item_exists (self, self->find_touchpoint, touchpoint_id, TRUE))
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("The touchpoint %lld does not exist"), (long long)touchpoint_id);
       return FALSE;
     }
 
