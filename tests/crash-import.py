@@ -82,7 +82,10 @@ def main():
             process = subprocess.Popen([args.cli, "import", ws, csv_path, "--mapping", args.mapping,
                                         "--wave", "Wave %d" % k, "--force"],
                                        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.02, 1.05) * duration)
+            # Up to well past the time a whole import took: the commit and the checkpoint
+            # that follows it are moments to kill at too (an import that is already over when
+            # killed must show the new count).
+            time.sleep(rng.uniform(0.02, 1.4) * duration)
             process.send_signal(signal.SIGKILL)
             process.wait()
             ok, n, aggregated = count(ws)
