@@ -99,18 +99,19 @@ print_result (EcartImportResult *result,
       printf ("\n%s\n", _("Rejected rows:"));
       for (guint i = 0; i < kept; i++)
         {
-          g_autofree char *line = ecart_import_problem_to_string (ecart_import_result_get_problem (result, i));
+          const EcartImportProblem *problem = ecart_import_result_get_problem (result, i);
+          g_autofree char *line = ecart_import_problem_to_string (problem);
 
           printf ("  %s\n", line);
         }
       if (ecart_import_result_get_n_problems (result) > kept)
         {
-          g_autofree char *more = ecart_cli_format_count ((gint64)(ecart_import_result_get_n_problems (result) - kept));
+          guint64 rest = ecart_import_result_get_n_problems (result) - kept;
+          g_autofree char *more = ecart_cli_format_count ((gint64)rest);
 
           printf ("  ");
           printf (g_dngettext (GETTEXT_PACKAGE, "… and %s more problem",
-                               "… and %s more problems",
-                               ecart_import_result_get_n_problems (result) - kept),
+                               "… and %s more problems", rest),
                   more);
           printf ("\n");
         }
@@ -207,7 +208,8 @@ ecart_cli_import (int    argc,
   if ((status = ecart_cli_parse (context, &argc, &argv, 2)) != ECART_CLI_OK)
     return status;
   if ((mapping_path == NULL) == (mapping_name == NULL))
-    return ecart_cli_usage_error (context, _("Give the mapping: --mapping FILE or --saved-mapping NAME"));
+    return ecart_cli_usage_error (context,
+                                  _("Give the mapping: --mapping FILE or --saved-mapping NAME"));
 
   if (!(workspace = ecart_cli_open (argv[1], dry_run, &status)))
     return status;
@@ -237,7 +239,10 @@ ecart_cli_import (int    argc,
     {
       EcartImportResult *found = ecart_importer_get_result (importer);
 
-      if (found != NULL && !g_error_matches (error, ECART_IMPORT_ERROR, ECART_IMPORT_ERROR_UNKNOWN_NAMES))
+      gboolean unknown = g_error_matches (error, ECART_IMPORT_ERROR,
+                                          ECART_IMPORT_ERROR_UNKNOWN_NAMES);
+
+      if (found != NULL && !unknown)
         print_result (found, dry_run);
       else if (found != NULL)
         print_unknown (found, stderr);
@@ -309,7 +314,8 @@ ecart_cli_waves (int    argc,
     {
       g_autoptr(EcartWave) wave = g_list_model_get_item (waves, i);
       g_autofree char *respondents = ecart_cli_format_count (ecart_wave_get_respondents (wave));
-      g_autofree char *measurements = ecart_cli_format_count (count_wave_measurements (workspace, wave));
+      g_autofree char *measurements =
+        ecart_cli_format_count (count_wave_measurements (workspace, wave));
       const char *source = ecart_wave_get_source_file (wave);
 
       printf ("%s\n", ecart_item_get_name (ECART_ITEM (wave)));

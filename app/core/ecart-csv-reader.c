@@ -353,7 +353,8 @@ decode (EcartCsvReader *self)
         self->text_len += used;
         if (used < self->raw_len)
           {
-            gsize tail = self->eof ? 0 : incomplete_utf8_tail (self->raw + used, self->raw_len - used);
+            gsize tail = self->eof ? 0 : incomplete_utf8_tail (self->raw + used,
+                                                               self->raw_len - used);
 
             if (tail == 0 || used + tail != self->raw_len)
               {

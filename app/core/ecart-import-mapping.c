@@ -867,7 +867,8 @@ ecart_import_mapping_validate (EcartImportMapping  *self,
     {
       Column *column = self->columns->pdata[i];
       g_autofree char *attribute = g_utf8_casefold (column->attribute, -1);
-      g_autofree char *touchpoint = g_utf8_casefold (column->touchpoint ? column->touchpoint : "", -1);
+      g_autofree char *touchpoint = g_utf8_casefold (column->touchpoint ? column->touchpoint : "",
+                                                     -1);
       char *key = g_strdup_printf ("%d\x1f%s\x1f%s", column->dimension, attribute, touchpoint);
       Column *other = g_hash_table_lookup (targets, key);
 
@@ -970,7 +971,8 @@ ecart_import_mapping_to_data (EcartImportMapping *self)
           Column *column = self->columns->pdata[i];
 
           append_key (out, column->column);
-          g_string_append_printf (out, "=%s:%s%s%s\n", ecart_dimension_to_string (column->dimension),
+          g_string_append_printf (out, "=%s:%s%s%s\n",
+                                  ecart_dimension_to_string (column->dimension),
                                   column->attribute, column->touchpoint ? "@" : "",
                                   column->touchpoint ? column->touchpoint : "");
         }

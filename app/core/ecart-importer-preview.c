@@ -237,7 +237,8 @@ ecart_importer_load_mapping (EcartWorkspace  *workspace,
   g_return_val_if_fail (name != NULL, NULL);
 
   db = ecart_workspace_get_database (workspace);
-  stmt = ecart_database_prepare (db, "SELECT name, mapping FROM import_mapping WHERE name = ?", error);
+  stmt = ecart_database_prepare (db, "SELECT name, mapping FROM import_mapping WHERE name = ?",
+                                 error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);

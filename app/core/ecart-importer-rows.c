@@ -61,7 +61,8 @@ find_column (Run         *run,
       g_autoptr(GString) columns = g_string_new (NULL);
 
       for (guint i = 0; i < run->header->len && i < 12; i++)
-        g_string_append_printf (columns, "%s“%s”", i > 0 ? ", " : "", (char *)run->header->pdata[i]);
+        g_string_append_printf (columns, "%s“%s”", i > 0 ? ", " : "",
+                                (char *)run->header->pdata[i]);
       if (run->header->len > 12)
         g_string_append (columns, ", …");
       g_set_error (error, ECART_IMPORT_ERROR, ECART_IMPORT_ERROR_COLUMN,
@@ -138,8 +139,9 @@ _ecart_importer_resolve_columns (Run     *run,
     }
   run->scores = g_new (double, MAX (run->questions->len, 1));
 
-  run->track_respondents = ecart_import_mapping_get_layout (run->mapping) == ECART_IMPORT_LAYOUT_LONG
-                           && run->respondent.index >= 0;
+  run->track_respondents =
+    ecart_import_mapping_get_layout (run->mapping) == ECART_IMPORT_LAYOUT_LONG
+    && run->respondent.index >= 0;
   return TRUE;
 }
 
@@ -287,7 +289,8 @@ _ecart_importer_resolve_name (Run                  *run,
       if (g_hash_table_contains (run->unknown[kind], folded))
         ;
       else if (g_hash_table_size (run->unknown[kind]) < ECART_IMPORT_MAX_UNKNOWN)
-        g_hash_table_insert (run->unknown[kind], g_steal_pointer (&folded), g_steal_pointer (&clean));
+        g_hash_table_insert (run->unknown[kind], g_steal_pointer (&folded),
+                             g_steal_pointer (&clean));
       else
         run->result->unknown_truncated = TRUE;
       return NAME_UNKNOWN;
@@ -388,7 +391,8 @@ check_name (RowCheck            *check,
             gint64              *id)
 {
   g_autofree char *reason = NULL;
-  NameStatus status = _ecart_importer_resolve_name (check->run, kind, name, id, &reason, check->error);
+  NameStatus status = _ecart_importer_resolve_name (check->run, kind, name, id, &reason,
+                                                    check->error);
 
   if (status == NAME_FAILED)
     return FALSE;

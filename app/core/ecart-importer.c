@@ -316,7 +316,8 @@ ecart_importer_map_name (EcartImporter       *self,
   g_return_if_fail (name != NULL && g_utf8_validate (name, -1, NULL));
 
   if (id > 0)
-    g_hash_table_insert (self->overrides[kind], _ecart_importer_fold_name (name), _ecart_importer_new_id (id));
+    g_hash_table_insert (self->overrides[kind], _ecart_importer_fold_name (name),
+                         _ecart_importer_new_id (id));
   else
     {
       g_autofree char *folded = _ecart_importer_fold_name (name);
@@ -785,11 +786,14 @@ check_policy (Run      *run,
     {
       g_autoptr(GString) names = g_string_new (NULL);
 
-      append_names (names, ecart_import_result_get_unknown_names (result, ECART_IMPORT_NAME_SEGMENT),
+      append_names (names, ecart_import_result_get_unknown_names (result,
+                                                                  ECART_IMPORT_NAME_SEGMENT),
                     _("no segment %s"));
-      append_names (names, ecart_import_result_get_unknown_names (result, ECART_IMPORT_NAME_ATTRIBUTE),
+      append_names (names, ecart_import_result_get_unknown_names (result,
+                                                                  ECART_IMPORT_NAME_ATTRIBUTE),
                     _("no attribute %s"));
-      append_names (names, ecart_import_result_get_unknown_names (result, ECART_IMPORT_NAME_TOUCHPOINT),
+      append_names (names, ecart_import_result_get_unknown_names (result,
+                                                                  ECART_IMPORT_NAME_TOUCHPOINT),
                     _("no touchpoint %s"));
       g_set_error (error, ECART_IMPORT_ERROR, ECART_IMPORT_ERROR_UNKNOWN_NAMES,
                    _("Failed to import “%s”: the workspace has %s%s. Create them, map them to "
@@ -896,7 +900,8 @@ write_pass (Run      *run,
   guint64 measurements = result->measurements;
   gint64 start;
 
-  run->writer = ecart_wave_writer_begin (run->workspace, result->wave_name, "survey", source, error);
+  run->writer = ecart_wave_writer_begin (run->workspace, result->wave_name, "survey", source,
+                                         error);
   if (run->writer == NULL)
     return FALSE;
 

@@ -638,7 +638,8 @@ ecart_wave_writer_add_measurement (EcartWaveWriter  *self,
       Answers entry = { pair_key, { 0, 0, 0, 0 } };
 
       g_array_append_val (self->current_answers, entry);
-      answers = &g_array_index (self->current_answers, Answers, self->current_answers->len - 1).answers;
+      answers = &g_array_index (self->current_answers, Answers,
+                                self->current_answers->len - 1).answers;
     }
   if (dimension == ECART_DIMENSION_EXPECTED)
     {
