@@ -390,6 +390,7 @@ report_progress (Run              *run,
 {
   EcartImporter *self = run->self;
   ProgressCall *call;
+  GSource *source;
 
   if (self->progress == NULL)
     return;
@@ -401,12 +402,18 @@ report_progress (Run              *run,
       return;
     }
 
+  /* Not g_main_context_invoke(): it calls at once, in this thread, whenever the context
+   * happens to be free. An idle source is always dispatched by the context's owner. */
   call = g_new0 (ProgressCall, 1);
   call->self = g_object_ref (self);
   call->phase = phase;
   call->fraction = fraction;
-  g_main_context_invoke_full (self->progress_context, G_PRIORITY_DEFAULT, call_progress_cb,
-                              call, progress_call_free);
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, call_progress_cb, call, progress_call_free);
+  g_source_set_static_name (source, "[ecart] import progress");
+  g_source_attach (source, self->progress_context);
+  g_source_unref (source);
 }
 
 /* Opening the file ------------------------------------------------------------------------- */
