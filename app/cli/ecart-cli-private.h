@@ -35,6 +35,12 @@ int             ecart_cli_nps          (int              argc,
                                         char           **argv);
 int             ecart_cli_trends       (int              argc,
                                         char           **argv);
+int             ecart_cli_import       (int              argc,
+                                        char           **argv);
+int             ecart_cli_waves        (int              argc,
+                                        char           **argv);
+int             ecart_cli_delete_wave  (int              argc,
+                                        char           **argv);
 
 GOptionContext *ecart_cli_context_new  (const char      *command,
                                         const char      *parameters,

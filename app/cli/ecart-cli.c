@@ -21,6 +21,9 @@ static const EcartCliCommand commands[] = {
   { "gaps", N_("WORKSPACE"), N_("Show the gaps between the four dimensions, with their statistics"), ecart_cli_gaps },
   { "nps", N_("WORKSPACE"), N_("Show the Net Promoter Score per segment and wave"), ecart_cli_nps },
   { "trends", N_("WORKSPACE"), N_("Show the expected and lived experience wave by wave"), ecart_cli_trends },
+  { "import", N_("WORKSPACE FILE.csv"), N_("Import field measurements from a CSV file"), ecart_cli_import },
+  { "waves", N_("WORKSPACE"), N_("List the waves of measurements"), ecart_cli_waves },
+  { "delete-wave", N_("WORKSPACE NAME"), N_("Delete a wave (undo an import)"), ecart_cli_delete_wave },
 };
 
 static void

@@ -88,6 +88,22 @@ ecart_database_init (EcartDatabase *self)
                                             finalize_statement);
 }
 
+/* A write that failed for lack of room: SQLite says SQLITE_FULL, or SQLITE_IOERR_WRITE
+ * (and its relatives) when the system refused the write with ENOSPC, EDQUOT or EFBIG. */
+static gboolean
+is_out_of_room (sqlite3 *db,
+                int      rc)
+{
+  int system_errno;
+
+  if ((rc & 0xff) == SQLITE_FULL)
+    return TRUE;
+  if ((rc & 0xff) != SQLITE_IOERR || db == NULL)
+    return FALSE;
+  system_errno = sqlite3_system_errno (db);
+  return system_errno == ENOSPC || system_errno == EDQUOT || system_errno == EFBIG;
+}
+
 static EcartDatabaseError
 error_code_from_sqlite (int rc)
 {
@@ -121,6 +137,9 @@ static const char *
 describe_sqlite (sqlite3 *db,
                  int      rc)
 {
+  if ((rc & 0xff) == SQLITE_IOERR && is_out_of_room (db, rc))
+    return _("the disk is full (or the file has reached its size limit): nothing was changed");
+
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
@@ -152,8 +171,9 @@ _ecart_database_set_error (EcartDatabase  *self,
   if (error == NULL)
     return;
 
-  g_set_error (error, ECART_DATABASE_ERROR, error_code_from_sqlite (rc), format,
-               self != NULL ? self->display_name : "?", describe_sqlite (db, rc));
+  g_set_error (error, ECART_DATABASE_ERROR,
+               is_out_of_room (db, rc) ? ECART_DATABASE_ERROR_DISK_FULL : error_code_from_sqlite (rc),
+               format, self != NULL ? self->display_name : "?", describe_sqlite (db, rc));
 }
 
 static gboolean
