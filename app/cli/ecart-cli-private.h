@@ -35,6 +35,8 @@ int             ecart_cli_nps          (int              argc,
                                         char           **argv);
 int             ecart_cli_trends       (int              argc,
                                         char           **argv);
+int             ecart_cli_chart        (int              argc,
+                                        char           **argv);
 
 GOptionContext *ecart_cli_context_new  (const char      *command,
                                         const char      *parameters,
