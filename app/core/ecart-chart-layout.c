@@ -385,7 +385,7 @@ ecart_chart_grid_shape (guint   n,
     {
       guint rows = (n + columns - 1) / columns;
       double aspect = (width / columns) / (height / rows);
-      double score = fabs (log (aspect / cell_aspect)) + 0.05 * (rows * columns - n);
+      double score = fabs (log (aspect / cell_aspect)) + 0.2 * (rows * columns - n);
 
       if (score < best - 1e-12)
         {
