@@ -43,6 +43,5 @@ typedef struct
     _ecart_chart_draw_with (cr, width, height, data, style, _ecart_chart_##kind##_layout);   \
   }
 
-STUB (Nps, nps)
 STUB (Heatmap, heatmap)
 STUB (Trends, trends)
