@@ -43,5 +43,4 @@ typedef struct
     _ecart_chart_draw_with (cr, width, height, data, style, _ecart_chart_##kind##_layout);   \
   }
 
-STUB (Heatmap, heatmap)
 STUB (Trends, trends)
