@@ -110,6 +110,31 @@ _ecart_chart_matrix_data_free (gpointer pointer)
   g_free (data);
 }
 
+/* Panels as wide as can be while at least @min_height high: points are named to their right,
+ * and names need width more than the plot needs height. */
+static void
+panel_shape (guint   n,
+             double  width,
+             double  height,
+             double  min_height,
+             guint  *n_rows,
+             guint  *n_columns)
+{
+  *n_rows = 1;
+  *n_columns = MAX (n, 1);
+  for (guint columns = 1; columns <= n; columns++)
+    {
+      guint rows = (n + columns - 1) / columns;
+
+      if (height / rows >= min_height || columns == n)
+        {
+          *n_rows = rows;
+          *n_columns = columns;
+          return;
+        }
+    }
+}
+
 /* The most points a panel puts at one importance. */
 static guint
 max_column (const EcartChartMatrixPanel *panel)
@@ -136,7 +161,8 @@ _ecart_chart_matrix_min_plot_height (EcartChartScene *scene,
   guint n_columns;
   double tallest = 0.0;
 
-  ecart_chart_grid_shape (data->panels->len, plot_width, plot_width * 0.55, 1.2, &n_rows, &n_columns);
+  panel_shape (data->panels->len, plot_width, plot_width * 0.55, 330.0 * ecart_chart_scene_px (scene, 1.0),
+               &n_rows, &n_columns);
   for (guint p = 0; p < data->panels->len; p++)
     tallest = MAX (tallest, max_column (g_ptr_array_index (data->panels, p)) * line);
   /* Every label of the fullest column, the panel's axes and title. */
@@ -437,7 +463,7 @@ _ecart_chart_matrix_layout (EcartChartScene *scene,
     }
   _ecart_chart_frame_layout (scene, &data->frame, legend, &plot);
 
-  ecart_chart_grid_shape (data->panels->len, plot.width, plot.height, 1.2, &n_rows, &n_columns);
+  panel_shape (data->panels->len, plot.width, plot.height, 330.0 * s, &n_rows, &n_columns);
   ecart_chart_grid_init (&grid, &plot, n_rows, n_columns, data->panels->len > 1 ? 36.0 * s : 0.0);
   for (guint p = 0; p < data->panels->len; p++)
     {
