@@ -43,6 +43,7 @@ struct _EcartChartScene
   GArray                *points;    /* double x, y pairs */
   GPtrArray             *layouts;
   GArray                *hits;      /* EcartChartHit */
+  GArray                *texts;     /* EcartChartRect */
   EcartChartRect         plot;
 };
 
@@ -103,6 +104,7 @@ ecart_chart_scene_new (double                 width,
   scene->points = g_array_new (FALSE, FALSE, sizeof (double));
   scene->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   scene->hits = g_array_new (FALSE, FALSE, sizeof (EcartChartHit));
+  scene->texts = g_array_new (FALSE, FALSE, sizeof (EcartChartRect));
 
   for (guint i = 0; i < ECART_CHART_N_FONTS; i++)
     {
@@ -128,6 +130,7 @@ ecart_chart_scene_free (EcartChartScene *scene)
   g_array_unref (scene->points);
   g_ptr_array_unref (scene->layouts);
   g_array_unref (scene->hits);
+  g_array_unref (scene->texts);
   g_free (scene);
 }
 
@@ -336,14 +339,16 @@ ecart_chart_scene_label (EcartChartScene *scene,
                                 alignment);
 }
 
+/* Where ecart_chart_scene_place() would put @layout: its top-left corner, and the bounds of
+ * its text. */
 void
-ecart_chart_scene_place (EcartChartScene       *scene,
-                         PangoLayout           *layout,
-                         double                 x,
-                         double                 y,
-                         EcartChartAnchor       anchor,
-                         const EcartChartColor *color,
-                         EcartChartRect        *bounds)
+ecart_chart_measure_place (PangoLayout      *layout,
+                           double            x,
+                           double            y,
+                           EcartChartAnchor  anchor,
+                           double           *left_out,
+                           double           *top_out,
+                           EcartChartRect   *bounds)
 {
   PangoRectangle logical;
   double w;
@@ -398,17 +403,67 @@ ecart_chart_scene_place (EcartChartScene       *scene,
       break;
     }
 
-  ecart_chart_scene_layout (scene, layout, left, top, color);
+  if (left_out != NULL)
+    *left_out = left;
+  if (top_out != NULL)
+    *top_out = top;
   if (bounds != NULL)
     {
-      /* The ink of unwrapped text starts at its logical x; wrapped, its lines are aligned. */
-      double ink_left = left;
-      double ink_width = (double)logical.width / PANGO_SCALE;
+      /* Unwrapped text starts at its logical x; wrapped, its lines are aligned in its width. */
+      double ink_left = layout_width > 0 ? left + (double)logical.x / PANGO_SCALE : left;
 
-      if (layout_width > 0)
-        ink_left = left + (double)logical.x / PANGO_SCALE;
-      *bounds = (EcartChartRect) { ink_left, top, ink_width, h };
+      *bounds = (EcartChartRect) { ink_left, top, (double)logical.width / PANGO_SCALE, h };
     }
+}
+
+void
+ecart_chart_scene_place (EcartChartScene       *scene,
+                         PangoLayout           *layout,
+                         double                 x,
+                         double                 y,
+                         EcartChartAnchor       anchor,
+                         const EcartChartColor *color,
+                         EcartChartRect        *bounds)
+{
+  double left;
+  double top;
+  EcartChartRect box;
+
+  ecart_chart_measure_place (layout, x, y, anchor, &left, &top, &box);
+  ecart_chart_scene_layout (scene, layout, left, top, color);
+  if (pango_layout_get_character_count (layout) > 0)
+    g_array_append_val (scene->texts, box);
+  if (bounds != NULL)
+    *bounds = box;
+}
+
+PangoFontDescription *
+ecart_chart_scene_fit_font (EcartChartScene *scene,
+                            EcartChartFont   font,
+                            double           line_height,
+                            double           min_size,
+                            double          *fitted)
+{
+  PangoFontDescription *description = pango_font_description_copy (scene->fonts[font]);
+  double natural = ecart_chart_scene_line_height (scene, font);
+  double size = (double)pango_font_description_get_size (description) / PANGO_SCALE;
+  double ratio = natural > 0.0 ? MIN (line_height / natural, 1.0) : 1.0;
+  double smallest = min_size * scene->style->scale;
+
+  if (size * ratio < smallest)
+    ratio = MIN (smallest / size, 1.0);
+  pango_font_description_set_absolute_size (description, size * ratio * PANGO_SCALE);
+  if (fitted != NULL)
+    *fitted = natural * ratio;
+  return description;
+}
+
+const EcartChartRect *
+ecart_chart_scene_get_text_bounds (EcartChartScene *scene,
+                                   guint           *n_texts)
+{
+  *n_texts = scene->texts->len;
+  return (const EcartChartRect *)(gpointer)scene->texts->data;
 }
 
 void
