@@ -528,8 +528,7 @@ _ecart_chart_row_label (EcartChartScene           *scene,
 
   if (index % labels->every != 0)
     return;
-  layout = ecart_chart_label_new (ecart_chart_scene_get_context (scene), labels->font, text, width,
-                                  labels->max_lines, alignment);
+  layout = ecart_chart_scene_label_with_font (scene, labels->font, text, width, labels->max_lines, alignment);
   ecart_chart_scene_place (scene, layout, x, y, anchor, color, NULL);
 }
 

@@ -119,6 +119,12 @@ void ecart_chart_scene_layout    (EcartChartScene        *scene,
                                   const EcartChartColor  *color);
 
 /* Text helpers: a label of @font wrapped to @width (≤ 0: no limit) and @max_lines. */
+PangoLayout *ecart_chart_scene_label_with_font (EcartChartScene           *scene,
+                                          const PangoFontDescription *font,
+                                          const char            *text,
+                                          double                 width,
+                                          int                    max_lines,
+                                          PangoAlignment         alignment);
 PangoLayout *ecart_chart_scene_label     (EcartChartScene       *scene,
                                           EcartChartFont         font,
                                           const char            *text,
