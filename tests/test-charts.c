@@ -31,6 +31,7 @@ static EcartWorkspace *demo_fr;
 static EcartWorkspace *edge;
 static EcartWorkspace *single;
 static EcartWorkspace *empty;
+static EcartWorkspace *twelve;
 
 static const EcartChartKind all_kinds[] = {
   ECART_CHART_PROFILE, ECART_CHART_GAP_BARS, ECART_CHART_RADAR, ECART_CHART_JOURNEY,
@@ -208,6 +209,87 @@ get_single (void)
       check (ecart_wave_writer_commit (writer, &error), error);
     }
   return single;
+}
+
+/* Twelve segments (the most the portfolio is meant for), six attributes, three waves of 6
+ * to 12 respondents per segment: some waves have too few respondents. */
+static EcartWorkspace *
+get_twelve (void)
+{
+  if (twelve == NULL)
+    {
+      g_autofree char *path = g_build_filename (tmp_dir, "twelve.ecart", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) segments = g_ptr_array_new ();
+      g_autoptr(GPtrArray) attributes = g_ptr_array_new ();
+      static const char * const names[] = {
+        "Couples en voyage de noces", "Familles", "Voyageurs d’affaires", "Seniors", "Étudiants",
+        "Groupes", "Plongeurs", "Golfeurs", "Influenceurs", "Clients fidèles", "Séminaires", "Mariages",
+      };
+      GRand *rand = g_rand_new_with_seed (12);
+      EcartTouchpoint *touchpoint;
+
+      twelve = ecart_workspace_create (path, ECART_TEMPLATE_BLANK, "fr", &error);
+      g_assert_no_error (error);
+      touchpoint = ecart_workspace_add_touchpoint (twelve, first_item (ecart_workspace_get_stages (twelve)),
+                                                   first_item (ecart_workspace_get_channels (twelve)),
+                                                   "Réception", &error);
+      check (touchpoint != NULL, error);
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          EcartSegment *segment = ecart_workspace_add_segment (twelve, names[i], &error);
+
+          check (segment != NULL, error);
+          g_ptr_array_add (segments, segment);
+        }
+      for (guint a = 0; a < 6; a++)
+        {
+          g_autofree char *name = edge_attribute_name (a);
+          EcartAttribute *attribute = ecart_workspace_add_attribute (twelve, first_item (ecart_workspace_get_pillars (twelve)),
+                                                                     name, &error);
+
+          check (attribute != NULL, error);
+          g_ptr_array_add (attributes, attribute);
+          for (guint i = 0; i < segments->len; i++)
+            check (ecart_workspace_set_desired (twelve, g_ptr_array_index (segments, i), attribute,
+                                                g_rand_double_range (rand, 6.0, 9.0), g_rand_int_range (rand, 1, 6),
+                                                "", &error), error);
+        }
+      for (guint w = 0; w < 3; w++)
+        {
+          g_autofree char *wave_name = g_strdup_printf ("Vague %u", w + 1);
+          g_autoptr(EcartWaveWriter) writer = ecart_wave_writer_begin (twelve, wave_name, "survey", "test", &error);
+
+          check (writer != NULL, error);
+          for (guint i = 0; i < segments->len; i++)
+            for (guint r = 0; r < (i % 4 == 0 ? 6u : 12u); r++)
+              {
+                g_autofree char *key = g_strdup_printf ("w%us%ur%u", w, i, r);
+                gint64 id = ecart_wave_writer_add_respondent (writer,
+                                                              ecart_item_get_id (g_ptr_array_index (segments, i)),
+                                                              key, NULL, &error);
+
+                check (id != 0, error);
+                check (ecart_wave_writer_add_recommendation (writer, id, g_rand_int_range (rand, 0, 11), &error), error);
+                for (guint a = 0; a < attributes->len; a++)
+                  {
+                    gint64 attribute_id = ecart_item_get_id (g_ptr_array_index (attributes, a));
+
+                    check (ecart_wave_writer_add_measurement (writer, id, attribute_id,
+                                                              ecart_item_get_id (ECART_ITEM (touchpoint)),
+                                                              ECART_DIMENSION_LIVED, g_rand_int_range (rand, 3, 11),
+                                                              0, 10, &error), error);
+                    check (ecart_wave_writer_add_measurement (writer, id, attribute_id,
+                                                              ecart_item_get_id (ECART_ITEM (touchpoint)),
+                                                              ECART_DIMENSION_EXPECTED, g_rand_int_range (rand, 5, 11),
+                                                              0, 10, &error), error);
+                  }
+              }
+          check (ecart_wave_writer_commit (writer, &error), error);
+        }
+      g_rand_free (rand);
+    }
+  return twelve;
 }
 
 /* A segment and nothing else. */
@@ -1193,6 +1275,45 @@ test_many (void)
     }
 }
 
+/* Twelve segments side by side (nps, matrix) stay legible: within bounds, no overlapping
+ * texts, every segment drawn; the matrix asks for more height to name its points. */
+static void
+test_twelve_segments (void)
+{
+  g_autoptr(EcartGapTable) table = compute (get_twelve ());
+  g_autoptr(EcartChartStyle) style = ecart_chart_style_new (FALSE, 1.0);
+  static const EcartChartKind kinds[] = { ECART_CHART_NPS, ECART_CHART_MATRIX };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(EcartChart) chart = ecart_chart_new (kinds[k], table, NULL, ECART_GAP_DELIVERY);
+      double preferred = ecart_chart_get_preferred_height (chart, 1600, style);
+      g_autofree char *name = g_strdup_printf ("twelve-%s", ecart_chart_kind_to_string (kinds[k]));
+      g_autofree char *tall_name = g_strdup_printf ("twelve-%s-preferred", ecart_chart_kind_to_string (kinds[k]));
+      g_autoptr(Surface) surface = render (chart, 1600, 900, style);
+      g_autoptr(GHashTable) segments = g_hash_table_new (NULL, NULL);
+      g_autoptr(Surface) tall = NULL;
+      guint n_hits;
+      const EcartChartHit *hits;
+
+      assert_margin_empty (surface);
+      assert_no_text_overlap (chart, name);
+      save_artifact (surface, name);
+      hits = hits_of (chart, &n_hits);
+      for (guint i = 0; i < n_hits; i++)
+        if (hits[i].segment != NULL)
+          g_hash_table_add (segments, hits[i].segment);
+      g_assert_cmpuint (g_hash_table_size (segments), ==, 12);
+
+      if (kinds[k] == ECART_CHART_MATRIX)
+        g_assert_cmpfloat (preferred, >, 900.0);
+      tall = render (chart, 1600, (int)MAX (preferred, 900), style);
+      assert_margin_empty (tall);
+      assert_no_text_overlap (chart, tall_name);
+      save_artifact (tall, tall_name);
+    }
+}
+
 /* The comparison is not so tolerant that a changed bar passes. */
 static void
 test_reference_detects_change (void)
@@ -1495,6 +1616,7 @@ main (int    argc,
   g_test_add_func ("/core/charts/edge/empty", test_empty);
   g_test_add_func ("/core/charts/edge/one-attribute", test_single);
   g_test_add_func ("/core/charts/edge/sixty-attributes", test_many);
+  g_test_add_func ("/core/charts/edge/twelve-segments", test_twelve_segments);
   g_test_add_func ("/core/charts/reference/detects-change", test_reference_detects_change);
   g_test_add_func ("/core/charts/export/formats", test_export);
   g_test_add_func ("/core/charts/export/atomic", test_export_atomic);
@@ -1510,6 +1632,7 @@ main (int    argc,
   g_clear_object (&edge);
   g_clear_object (&single);
   g_clear_object (&empty);
+  g_clear_object (&twelve);
   {
     const char *rm[] = { "rm", "-rf", tmp_dir, NULL };
     run (rm, NULL);

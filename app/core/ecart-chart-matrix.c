@@ -156,17 +156,20 @@ _ecart_chart_matrix_min_plot_height (EcartChartScene *scene,
                                      double           plot_width)
 {
   const EcartChartMatrixData *data = pointer;
-  double line = ecart_chart_scene_line_height (scene, ECART_CHART_FONT_TICK) + ecart_chart_scene_px (scene, 2.0);
-  guint n_rows;
+  double s = ecart_chart_scene_px (scene, 1.0);
+  double line = ecart_chart_scene_line_height (scene, ECART_CHART_FONT_TICK) + 2.0 * s;
+  guint n = MAX (data->panels->len, 1);
   guint n_columns;
+  guint n_rows;
   double tallest = 0.0;
 
-  panel_shape (data->panels->len, plot_width, plot_width * 0.55, 330.0 * ecart_chart_scene_px (scene, 1.0),
-               &n_rows, &n_columns);
+  /* Panels at least 480 pixels wide, for the names, each as tall as its fullest column of
+   * names, its axes and title need (330 pixels at least, which the layout asks for too). */
+  n_columns = CLAMP ((guint)floor (plot_width / (480.0 * s)), 1, n);
+  n_rows = (n + n_columns - 1) / n_columns;
   for (guint p = 0; p < data->panels->len; p++)
     tallest = MAX (tallest, max_column (g_ptr_array_index (data->panels, p)) * line);
-  /* Every label of the fullest column, the panel's axes and title. */
-  return n_rows * (MAX (tallest, ecart_chart_scene_px (scene, 260.0)) + ecart_chart_scene_px (scene, 90.0));
+  return n_rows * MAX (MAX (tallest, 260.0 * s) + 90.0 * s, 330.0 * s);
 }
 
 typedef struct
