@@ -560,7 +560,14 @@ layout_trend (EcartChartScene         *scene,
                                 ecart_chart_axis_to_pixel (&axis, point->nps.ci_high, area.y + area.height, area.y),
                                 4.0 * s, point->nps.insufficient ? &style->insufficient : &whisker, 1.5 * s);
           _ecart_chart_marker (scene, ECART_CHART_SHAPE_CIRCLE, x, y, r, &color, point->nps.insufficient);
-          if (point->has_change && point->change.significant)
+          if (point->nps.insufficient)
+            {
+              ChangeLabel label = { w, x + r + 8.0 * s, y, y, style->insufficient, NULL };
+
+              label.text = _ecart_chart_format_n (point->nps.n);
+              g_array_append_val (changes, label);
+            }
+          else if (point->has_change && point->change.significant)
             {
               ChangeLabel label = { w, x + r + 8.0 * s, y, y, color, NULL };
               g_autofree char *change = _ecart_chart_format_signed (point->change.difference);
@@ -711,6 +718,16 @@ layout_trend_panels (EcartChartScene         *scene,
           _ecart_chart_marker (scene, ECART_CHART_SHAPE_CIRCLE, x, y, r, &color, point->nps.insufficient);
           if (point->has_change && point->change.significant)
             ecart_chart_scene_marker (scene, ECART_CHART_SHAPE_CIRCLE, x, y, r + 3.0 * s, NULL, &color, 1.5 * s);
+          /* Too few respondents: their n beside the point, where the panel leaves room. */
+          if (point->nps.insufficient && bands.step >= 70.0 * s && area.height >= 3 * tick_height)
+            {
+              g_autofree char *respondents = _ecart_chart_format_n (point->nps.n);
+              gboolean above = y > area.y + area.height / 2.0;
+
+              ecart_chart_scene_text (scene, ECART_CHART_FONT_TICK, respondents, x, above ? y - r - 2.0 * s : y + r + 2.0 * s,
+                                      above ? ECART_CHART_ANCHOR_BOTTOM : ECART_CHART_ANCHOR_TOP, bands.step - 4.0 * s,
+                                      1, &style->insufficient, NULL);
+            }
           box_hit = (EcartChartRect) { x - r - 2.0 * s, y - r - 2.0 * s, 2 * r + 4.0 * s, 2 * r + 4.0 * s };
           nps_hit (&hit, point, ECART_CHART_ELEMENT_MARKER, ECART_CHART_MEASURE_NPS, point->nps.nps, &box_hit);
           ecart_chart_scene_add_hit (scene, &hit);
