@@ -104,3 +104,9 @@ fuzz: deps
 test-crash: build
 	$(PYTHON) tests/crash-import.py --cli $(BUILD)/app/cli/ecart-cli \
 	  --mapping tests/data/import/long.ini --measurements 1000000 --kills 50
+
+# The charts' speed: ecart-cli chart against matplotlib drawing the same chart, and each
+# chart's ecart_chart_draw() at 1920 × 1080 (tests/bench/bench-charts.py).
+.PHONY: bench-charts
+bench-charts: build
+	$(PYTHON) tests/bench/bench-charts.py $(BUILD)

@@ -24,6 +24,7 @@ static const EcartCliCommand commands[] = {
   { "import", N_("WORKSPACE FILE.csv"), N_("Import field measurements from a CSV file"), ecart_cli_import },
   { "waves", N_("WORKSPACE"), N_("List the waves of measurements"), ecart_cli_waves },
   { "delete-wave", N_("WORKSPACE NAME"), N_("Delete a wave (undo an import)"), ecart_cli_delete_wave },
+  { "chart", N_("WORKSPACE KIND"), N_("Draw a chart as PNG, SVG or PDF, or print its data"), ecart_cli_chart },
 };
 
 static void
