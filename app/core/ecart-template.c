@@ -148,7 +148,9 @@ write_structure (EcartTemplateContext  *context,
     g_autofree char *name = _ecart_template_get_text (context, "workspace", "name");
     g_autofree char *description = _ecart_template_get_text (context, "workspace", "description");
 
-    if (!_ecart_workspace_set_meta (context->workspace, "name", name, error)
+    /* A blank workspace is named after its file, as a new document is. */
+    if ((g_strcmp0 (template_key, "blank") != 0
+         && !_ecart_workspace_set_meta (context->workspace, "name", name, error))
         || !_ecart_workspace_set_meta (context->workspace, "description", description, error)
         || !_ecart_workspace_set_meta (context->workspace, "language", context->language, error)
         || !_ecart_workspace_set_meta (context->workspace, "template", template_key, error)

@@ -42,6 +42,8 @@ def wait_for(condition, timeout=10.0, what="condition"):
 
 
 class App:
+    shots = 0  # across the application's runs of one test: the pictures stay in order
+
     def __init__(self, argv, env=None, artifacts=None):
         self.env = dict(os.environ)
         if env:
@@ -50,7 +52,6 @@ class App:
         os.makedirs(self.artifacts, exist_ok=True)
         self.process = subprocess.Popen(argv, env=self.env)
         self.node = wait_for(self._find_app, 20, "the application on the accessibility bus")
-        self.shots = 0
 
     def _find_app(self):
         desktop = pyatspi.Registry.getDesktop(0)
@@ -115,30 +116,62 @@ class App:
 
     # Acting ----------------------------------------------------------------------------
 
-    def _window_origin(self):
-        out = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--pid",
-                              str(self.process.pid)], capture_output=True, text=True,
-                             env=self.env, timeout=10).stdout.split()
-        if not out:
-            out = subprocess.run(["xdotool", "getactivewindow"], capture_output=True,
-                                 text=True, env=self.env, timeout=10).stdout.split()
-        geometry = subprocess.run(["xdotool", "getwindowgeometry", out[-1]], capture_output=True,
-                                  text=True, env=self.env, timeout=10).stdout
-        for line in geometry.splitlines():
-            line = line.strip()
-            if line.startswith("Position:"):
-                xy = line.split()[1]
-                x, y = xy.split(",")
-                return int(x), int(y)
-        return 0, 0
+    def _toplevel(self, accessible):
+        node = accessible
+        while True:
+            parent = node.parent
+            if parent is None or parent == self.node or parent.getRole() == pyatspi.ROLE_APPLICATION:
+                return node
+            node = parent
 
-    def click(self, accessible):
+    def _window_origin(self, accessible):
+        """The screen position of the X window that shows @accessible: GTK 4.8 gives
+        coordinates relative to the window only. Of the application's X windows (tooltips
+        and popovers are windows too), the one of the same size as the accessible's toplevel."""
+        toplevel = self._toplevel(accessible)
+        size = toplevel.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(self.process.pid)],
+                             capture_output=True, text=True, env=self.env, timeout=10).stdout.split()
+        best = None
+        for xid in ids:
+            out = subprocess.run(["xdotool", "getwindowgeometry", xid], capture_output=True,
+                                 text=True, env=self.env, timeout=10).stdout
+            position = geometry = None
+            for line in out.splitlines():
+                line = line.strip()
+                if line.startswith("Position:"):
+                    x, y = line.split()[1].split(",")
+                    position = (int(x), int(y))
+                elif line.startswith("Geometry:"):
+                    w, h = line.split()[1].split("x")
+                    geometry = (int(w), int(h))
+            if position is None or geometry is None:
+                continue
+            # The X window may be a little larger (client-side shadows).
+            score = abs(geometry[0] - size.width) + abs(geometry[1] - size.height)
+            if best is None or score < best[0]:
+                best = (score, position)
+        return best[1] if best is not None else (0, 0)
+
+    def click(self, accessible, where=None):
+        """A real click: at the centre, or at `where` = (fraction of the width, of the
+        height). A spin button is clicked in its text, left of its − and + buttons."""
         extents = accessible.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-        ox, oy = self._window_origin()
-        x = ox + extents.x + extents.width // 2
-        y = oy + extents.y + extents.height // 2
-        pyatspi.Registry.generateMouseEvent(x, y, pyatspi.MOUSE_B1C)
+        if where is None:
+            where = (0.2, 0.5) if accessible.getRole() == pyatspi.ROLE_SPIN_BUTTON else (0.5, 0.5)
+        ox, oy = self._window_origin(accessible)
+        x = ox + extents.x + int(extents.width * where[0])
+        y = oy + extents.y + int(extents.height * where[1])
+        subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], env=self.env,
+                       check=True, timeout=10)
         time.sleep(0.05)
+
+    def set_text(self, accessible, text):
+        """Types into a field through the accessibility tree (its EditableText interface):
+        xdotool loses accented letters now and then, when it remaps a key for them."""
+        self.click(accessible)
+        accessible.queryEditableText().setTextContents(text)
+        wait_for(lambda: self.text_of(accessible) == text, 5, f"the text {text!r} in the field")
 
     def type_text(self, text):
         subprocess.run(["xdotool", "type", "--delay", "20", text], env=self.env, check=True,
@@ -153,7 +186,7 @@ class App:
         return text.getText(0, text.characterCount)
 
     def screenshot(self, name):
-        self.shots += 1
-        path = os.path.join(self.artifacts, f"e2e-{self.shots:02d}-{name}.png")
+        App.shots += 1
+        path = os.path.join(self.artifacts, f"e2e-{App.shots:02d}-{name}.png")
         subprocess.run(["import", "-window", "root", path], env=self.env, check=True, timeout=30)
         return path

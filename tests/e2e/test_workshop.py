@@ -29,6 +29,13 @@ PROMISE = "Chaque client est reconnu dès son arrivée."
 INITIATIVE = "Former l’équipe d’accueil"
 
 
+def number(text):
+    try:
+        return float(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+
+
 class Workshop(unittest.TestCase):
     def setUp(self):
         self.home = tempfile.mkdtemp(prefix="ecart-e2e-")
@@ -98,6 +105,8 @@ class Workshop(unittest.TestCase):
         app.key("Return")
         wait_for(lambda: os.path.exists(self.path), 15, "the new workspace file")
         app.find(pyatspi.ROLE_LIST_ITEM, "Portfolio", timeout=15)
+        # A blank workspace is named after its file.
+        app.find(pyatspi.ROLE_LABEL, "atelier")
         app.screenshot("new-workspace")
 
         # A segment named with accents.
@@ -162,10 +171,10 @@ class Workshop(unittest.TestCase):
         app.find(pyatspi.ROLE_LIST_ITEM, SEGMENT, timeout=20)
         self.page("Step 1: Desired Experience")
         field = app.find(None, f"Target level for {FIRST}")
-        wait_for(lambda: App.text_of(field).strip() == "8", 10, "the target shown after reopening")
+        wait_for(lambda: number(App.text_of(field)) == 8.0, 10, "the target shown after reopening")
         self.page("Step 3: Proposed Experience")
         field = app.find(None, f"Proposed level for {FIRST}")
-        wait_for(lambda: App.text_of(field).strip() == "6", 10, "the level shown after reopening")
+        wait_for(lambda: number(App.text_of(field)) == 6.0, 10, "the level shown after reopening")
         app.screenshot("reopened")
 
         self.assertEqual(self.db("SELECT name FROM segment"), [(SEGMENT,)])
