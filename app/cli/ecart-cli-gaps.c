@@ -463,14 +463,24 @@ print_gaps_table (EcartWorkspace *workspace,
 
   printf ("\n");
   if (ecart_gap_options_get_holm (options))
-    printf (_("* significant at the %s %% level, with Holm’s correction across the attributes "
-              "of each segment; ? insufficient data (fewer than %u measurements); – not "
-              "computable.\n"),
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "* significant at the %s %% level, with Holm’s correction across the "
+                         "attributes of each segment; ? insufficient data (fewer than %u "
+                         "measurement); – not computable.\n",
+                         "* significant at the %s %% level, with Holm’s correction across the "
+                         "attributes of each segment; ? insufficient data (fewer than %u "
+                         "measurements); – not computable.\n",
+                         ecart_gap_table_get_min_n (table)),
             percent, ecart_gap_table_get_min_n (table));
   else
-    printf (_("* significant at the %s %% level (interval excluding 0, no correction for "
-              "multiple comparisons); ? insufficient data (fewer than %u measurements); – not "
-              "computable.\n"),
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "* significant at the %s %% level (interval excluding 0, no correction "
+                         "for multiple comparisons); ? insufficient data (fewer than %u "
+                         "measurement); – not computable.\n",
+                         "* significant at the %s %% level (interval excluding 0, no correction "
+                         "for multiple comparisons); ? insufficient data (fewer than %u "
+                         "measurements); – not computable.\n",
+                         ecart_gap_table_get_min_n (table)),
             percent, ecart_gap_table_get_min_n (table));
   printf (_("Scores and gaps in points on 0–10. Imp. = importance (1–5); Impl. = proposed − "
             "desired; Expect. = expected − desired; Percep. = lived − expected; Deliv. = lived "
@@ -1002,9 +1012,16 @@ print_nps_table (EcartWorkspace *workspace,
   ecart_cli_table_print (out, stdout);
 
   printf ("\n");
-  printf (_("NPS = %% promoters (9–10) − %% detractors (0–6). The interval is the adjusted Wald "
-            "interval. Change: from the previous wave; * significant at the %s %% level (z "
-            "test); ? insufficient data (fewer than %u respondents).\n"),
+  printf (g_dngettext (GETTEXT_PACKAGE,
+                       "NPS = %% promoters (9–10) − %% detractors (0–6). The interval is the "
+                       "adjusted Wald interval. Change: from the previous wave; * significant at "
+                       "the %s %% level (z test); ? insufficient data (fewer than %u "
+                       "respondent).\n",
+                       "NPS = %% promoters (9–10) − %% detractors (0–6). The interval is the "
+                       "adjusted Wald interval. Change: from the previous wave; * significant at "
+                       "the %s %% level (z test); ? insufficient data (fewer than %u "
+                       "respondents).\n",
+                       ecart_gap_table_get_min_n (table)),
           percent, ecart_gap_table_get_min_n (table));
 }
 
@@ -1249,9 +1266,14 @@ print_trends_table (EcartWorkspace *workspace,
     }
 
   printf ("\n");
-  printf (_("Mean on 0–10 per wave, and its change from the previous wave in brackets; * "
-            "significant at the %s %% level (Welch test); ? insufficient data (fewer than %u "
-            "measurements); – not measured.\n"),
+  printf (g_dngettext (GETTEXT_PACKAGE,
+                       "Mean on 0–10 per wave, and its change from the previous wave in "
+                       "brackets; * significant at the %s %% level (Welch test); ? insufficient "
+                       "data (fewer than %u measurement); – not measured.\n",
+                       "Mean on 0–10 per wave, and its change from the previous wave in "
+                       "brackets; * significant at the %s %% level (Welch test); ? insufficient "
+                       "data (fewer than %u measurements); – not measured.\n",
+                       ecart_gap_table_get_min_n (table)),
           percent, ecart_gap_table_get_min_n (table));
 }
 

@@ -286,8 +286,12 @@ ecart_gap_options_validate (EcartGapOptions  *self,
 
   if (!ecart_stats_confidence_is_valid (self->confidence))
     {
+      char value[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* Written with a dot, as the command line reads it, whatever the language. */
+      g_ascii_formatd (value, sizeof value, "%g", self->confidence);
       g_set_error (error, ECART_GAP_ERROR, ECART_GAP_ERROR_INVALID,
-                   _("The confidence level %g is not between 0.80 and 0.99"), self->confidence);
+                   _("The confidence level %s is not between 0.80 and 0.99"), value);
       return FALSE;
     }
   if (self->min_n < 1)

@@ -81,7 +81,7 @@ validate (EcartInitiativeDialog *self)
   g_autoptr(GString) message = g_string_new (NULL);
 
   if (title[0] == '\0')
-    title_message = _("Type a title for the initiative.");
+    title_message = _("Type a title for the initiative");
   if (due[0] != '\0' && !ecart_initiative_check_date (due))
     /* Translators: %s is what the user typed as a due date */
     due_message = g_strdup_printf (_("“%s” is not a date: type it as YYYY-MM-DD (2026-06-30), or pick a day in the calendar."),

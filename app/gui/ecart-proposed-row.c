@@ -89,15 +89,15 @@ update_gap (EcartProposedRow *self)
     {
       css = "negative";
       points = g_strdup_printf ("%.1f", -gap);
-      /* Translators: %s is a number of points on the 0–10 scale, "1.5" */
-      description = g_strdup_printf (_("%s points below the target: the promise is not built yet"), points);
+      /* Translators: %s is a difference on the 0–10 scale, "1.5" */
+      description = g_strdup_printf (_("%s below the target: the promise is not built yet"), points);
     }
   else if (gap > 0)
     {
       css = "positive";
       points = g_strdup_printf ("%.1f", gap);
-      /* Translators: %s is a number of points on the 0–10 scale, "1.5" */
-      description = g_strdup_printf (_("%s points above the target: more than promised is in place"), points);
+      /* Translators: %s is a difference on the 0–10 scale, "1.5" */
+      description = g_strdup_printf (_("%s above the target: more than promised is in place"), points);
     }
   else
     {

@@ -203,7 +203,7 @@ test_proposed_shows_segment (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (gap), ==, "−0.5");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gap), "negative"));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gap), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "0.5 points below the target: the promise is not built yet");
+                                       "0.5 below the target: the promise is not built yet");
   g_assert_cmpstr (ecart_statement_view_get_text (statement), ==, stored);
 
   /* The segment follows the window. */
@@ -234,7 +234,7 @@ test_proposed_gap_live (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (gap), ==, "+0.5");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gap), "positive"));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gap), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "0.5 points above the target: more than promised is in place");
+                                       "0.5 above the target: more than promised is in place");
   g_assert_cmpfloat (proposed_level (fixture, "Room comfort"), ==, 8.5);
 
   gtk_editable_set_text (GTK_EDITABLE (level), "9");
