@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <stdio.h>
 
+#include "ecart-gap-table.h"
 #include "ecart-workspace.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,10 @@ int             ecart_cli_nps          (int              argc,
                                         char           **argv);
 int             ecart_cli_trends       (int              argc,
                                         char           **argv);
+int             ecart_cli_export       (int              argc,
+                                        char           **argv);
+int             ecart_cli_report       (int              argc,
+                                        char           **argv);
 
 GOptionContext *ecart_cli_context_new  (const char      *command,
                                         const char      *parameters,
@@ -53,9 +58,23 @@ EcartWorkspace *ecart_cli_open         (const char      *path,
                                         int             *status);
 char           *ecart_cli_format_count (gint64           count);
 
-/* ecart-cli-output.c: terminal tables, CSV and JSON. */
+/* ecart-cli-gaps.c: the filters and parameters of `gaps`, for other commands. */
+typedef struct _EcartCliGapArguments EcartCliGapArguments;
+
+EcartCliGapArguments *ecart_cli_gap_arguments_new         (void);
+void                  ecart_cli_gap_arguments_free        (EcartCliGapArguments  *self);
+const GOptionEntry   *ecart_cli_gap_arguments_get_entries (EcartCliGapArguments  *self);
+gboolean              ecart_cli_gap_arguments_are_set     (EcartCliGapArguments  *self);
+int                   ecart_cli_gap_arguments_compute     (EcartCliGapArguments  *self,
+                                                           GOptionContext        *context,
+                                                           const char            *path,
+                                                           EcartWorkspace       **workspace,
+                                                           EcartGapTable        **table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EcartCliGapArguments, ecart_cli_gap_arguments_free)
+
+/* ecart-cli-output.c: terminal tables and JSON (CSV: EcartCsvWriter of the core). */
 typedef struct _EcartCliTable EcartCliTable;
-typedef struct _EcartCliCsv   EcartCliCsv;
 typedef struct _EcartCliJson  EcartCliJson;
 
 int             ecart_cli_display_width    (const char     *text);
@@ -69,19 +88,6 @@ void            ecart_cli_table_add_row    (EcartCliTable  *table,
                                             ...) G_GNUC_NULL_TERMINATED;
 void            ecart_cli_table_print      (EcartCliTable  *table,
                                             FILE           *stream);
-
-EcartCliCsv    *ecart_cli_csv_new          (void);
-void            ecart_cli_csv_free         (EcartCliCsv    *csv);
-const char     *ecart_cli_csv_get_text     (EcartCliCsv    *csv);
-void            ecart_cli_csv_text         (EcartCliCsv    *csv,
-                                            const char     *text);
-void            ecart_cli_csv_number       (EcartCliCsv    *csv,
-                                            double          value);
-void            ecart_cli_csv_int          (EcartCliCsv    *csv,
-                                            gint64          value);
-void            ecart_cli_csv_boolean      (EcartCliCsv    *csv,
-                                            gboolean        value);
-void            ecart_cli_csv_end_row      (EcartCliCsv    *csv);
 
 EcartCliJson   *ecart_cli_json_new         (void);
 void            ecart_cli_json_free        (EcartCliJson   *json);
@@ -103,7 +109,6 @@ void            ecart_cli_json_boolean     (EcartCliJson   *json,
 void            ecart_cli_json_null        (EcartCliJson   *json);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EcartCliTable, ecart_cli_table_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EcartCliCsv, ecart_cli_csv_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EcartCliJson, ecart_cli_json_free)
 
 G_END_DECLS

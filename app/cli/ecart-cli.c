@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -21,6 +22,7 @@ static const EcartCliCommand commands[] = {
   { "gaps", N_("WORKSPACE"), N_("Show the gaps between the four dimensions, with their statistics"), ecart_cli_gaps },
   { "nps", N_("WORKSPACE"), N_("Show the Net Promoter Score per segment and wave"), ecart_cli_nps },
   { "trends", N_("WORKSPACE"), N_("Show the expected and lived experience wave by wave"), ecart_cli_trends },
+  { "export", N_("WORKSPACE gaps|measurements"), N_("Write the gap table or the measurements to a CSV file"), ecart_cli_export },
 };
 
 static void
@@ -140,6 +142,9 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("ecart-cli");
+  /* Past a file size limit (ulimit -f), a write fails with EFBIG and is reported like a full
+   * disk, instead of the process being killed half-way. */
+  signal (SIGXFSZ, SIG_IGN);
 
   if (argc < 2)
     {
