@@ -40,6 +40,8 @@ int             ecart_cli_export       (int              argc,
                                         char           **argv);
 int             ecart_cli_report       (int              argc,
                                         char           **argv);
+int             ecart_cli_chart        (int              argc,
+                                        char           **argv);
 
 GOptionContext *ecart_cli_context_new  (const char      *command,
                                         const char      *parameters,

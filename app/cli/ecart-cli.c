@@ -23,6 +23,7 @@ static const EcartCliCommand commands[] = {
   { "nps", N_("WORKSPACE"), N_("Show the Net Promoter Score per segment and wave"), ecart_cli_nps },
   { "trends", N_("WORKSPACE"), N_("Show the expected and lived experience wave by wave"), ecart_cli_trends },
   { "export", N_("WORKSPACE gaps|measurements"), N_("Write the gap table or the measurements to a CSV file"), ecart_cli_export },
+  { "chart", N_("WORKSPACE KIND"), N_("Draw a chart as PNG, SVG or PDF, or print its data"), ecart_cli_chart },
 };
 
 static void
