@@ -80,6 +80,54 @@ confidence_text (Report *report)
                                        fmod (ecart_gap_table_get_confidence (report->table) * 1000.0, 10.0) != 0.0 ? 1 : 0);
 }
 
+/* Labels that the model translates with GLib's g_dgettext() (see ecart-report-private.h),
+ * translated here with the same message ids. */
+static const char *
+pillar_label (EcartPillar *pillar)
+{
+  static const struct { const char *key; const char *label; } labels[] = {
+    { "product", N_("Product & price") },
+    { "processes", N_("Processes") },
+    { "relationship", N_("Relationship") },
+    { "brand", N_("Brand identity") },
+  };
+
+  for (guint i = 0; pillar != NULL && i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (ecart_pillar_get_key (pillar), labels[i].key) == 0)
+      return _(labels[i].label);
+  return pillar != NULL ? item_name (pillar) : "";
+}
+
+static const char *
+status_label (EcartInitiativeStatus status)
+{
+  static const char * const labels[ECART_N_INITIATIVE_STATUSES] = {
+    [ECART_INITIATIVE_IDEA] = N_("Idea"),
+    [ECART_INITIATIVE_PLANNED] = N_("Planned"),
+    [ECART_INITIATIVE_IN_PROGRESS] = N_("In progress"),
+    [ECART_INITIATIVE_DONE] = N_("Done"),
+  };
+
+  return _(labels[MIN ((guint)status, ECART_N_INITIATIVE_STATUSES - 1)]);
+}
+
+static const char *
+chart_title (EcartChartKind kind)
+{
+  static const char * const titles[ECART_CHART_N_KINDS] = {
+    [ECART_CHART_PROFILE] = N_("Four-dimension profile"),
+    [ECART_CHART_GAP_BARS] = N_("Gap bars"),
+    [ECART_CHART_RADAR] = N_("Radar"),
+    [ECART_CHART_JOURNEY] = N_("Journey curve"),
+    [ECART_CHART_MATRIX] = N_("Importance–performance matrix"),
+    [ECART_CHART_NPS] = N_("Recommendation"),
+    [ECART_CHART_HEATMAP] = N_("Heatmap"),
+    [ECART_CHART_TRENDS] = N_("Trends"),
+  };
+
+  return _(titles[kind]);
+}
+
 /* ---------------------------------------------------------------------------------- */
 /* Building blocks                                                                    */
 
@@ -375,7 +423,7 @@ add_chart_section (Report         *report,
   double height;
   EcartReportBlock *block;
 
-  add_section_title (report, ecart_chart_kind_get_title (kind));
+  add_section_title (report, chart_title (kind));
   if (ecart_chart_is_empty (chart))
     {
       add_plain_paragraph (report, ecart_chart_get_empty_message (chart));
@@ -954,7 +1002,7 @@ add_segment_figures (Report       *report,
   g_autofree char *perception_value = _ecart_report_format_signed (report->language, perception, 1);
   const char *numbers[] = { count, nps_value, delivery_value, perception_value };
   const char *captions[] = {
-    g_dngettext (GETTEXT_PACKAGE, "respondent", "respondents", respondents),
+    dngettext (GETTEXT_PACKAGE, "respondent", "respondents", respondents),
     nps_caption,
     _("delivery gap index: lived − desired, weighted by importance"),
     _("perception gap index: lived − expected, weighted by importance"),
@@ -1024,7 +1072,7 @@ add_desired_experience (Report       *report,
 
       name = g_markup_printf_escaped ("<b>%s</b>\n<span foreground=\"#5c6670\" size=\"smaller\">%s</span>",
                                       item_name (attribute),
-                                      pillar != NULL ? ecart_pillar_label_for_key (ecart_pillar_get_key (pillar)) : "");
+                                      pillar_label (pillar));
       statement = promise != NULL && promise[0] != '\0'
                   ? escape (promise)
                   : g_markup_printf_escaped ("<span foreground=\"#5c6670\">%s</span>", _("No promise written yet."));
@@ -1230,7 +1278,7 @@ add_initiatives (Report       *report,
                                                                      ecart_initiative_get_touchpoint_id (initiative));
       const char *owner = ecart_initiative_get_owner (initiative);
       g_autofree char *title = NULL;
-      g_autofree char *status = escape (ecart_initiative_status_get_label (ecart_initiative_get_status (initiative)));
+      g_autofree char *status = escape (status_label (ecart_initiative_get_status (initiative)));
       g_autofree char *due = _ecart_report_format_date (report->language, ecart_initiative_get_due_date (initiative));
       g_autofree char *about = NULL;
 

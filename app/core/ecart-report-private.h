@@ -2,12 +2,23 @@
 #pragma once
 
 #include <cairo.h>
+#include <libintl.h>
 #include <pango/pangocairo.h>
 
 #include "ecart-gap-table.h"
 #include "ecart-report.h"
 
 G_BEGIN_DECLS
+
+/* The report's strings are looked up with gettext's own dgettext(), not with GLib's
+ * g_dgettext() (what _() of <glib/gi18n-lib.h> is): GLib decides once per process, on its
+ * first call, whether to translate at all, and says no when the interface is English in a
+ * locale such as C.UTF-8; a report asked in French must be French all the same. Include this
+ * header after <glib/gi18n-lib.h>. */
+#undef _
+#define _(String) dgettext (GETTEXT_PACKAGE, String)
+const char       *_ecart_report_pgettext          (const char           *context,
+                                                   const char           *msgid);
 
 /* ecart-report-layout.c: a small page layout engine. The report is first built as a list
  * of blocks (text, table rows, charts, drawings) measured with Pango on the PDF surface

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ecart-report-private.h"
@@ -233,6 +234,23 @@ _ecart_report_language_get_code (EcartReportLanguage *scope)
   return scope->code;
 }
 
+/**
+ * _ecart_report_pgettext:
+ *
+ * pgettext() with dgettext() (see ecart-report-private.h): the translation of @msgid in
+ * @context, or @msgid.
+ */
+const char *
+_ecart_report_pgettext (const char *context,
+                        const char *msgid)
+{
+  g_autofree char *key = g_strconcat (context, "\004", msgid, NULL);
+  const char *translation = dgettext (GETTEXT_PACKAGE, key);
+
+  /* Untranslated, dgettext() gives back its argument, which is freed here. */
+  return translation == key ? msgid : translation;
+}
+
 /* ---------------------------------------------------------------------------------- */
 /* Numbers                                                                            */
 
@@ -369,11 +387,12 @@ format_day (int year,
             int month,
             int day)
 {
-  const char *name = g_dpgettext2 (GETTEXT_PACKAGE, "month", months[month - 1]);
-
+  const char *name = _ecart_report_pgettext ("month", months[month - 1]);
   /* TRANSLATORS: a date in the report: day, name of the month, year ("14 March 2026").
    * Reorder with %1$d (day), %2$s (month) and %3$d (year). */
-  return g_strdup_printf (C_("report date", "%1$d %2$s %3$d"), day, name, year);
+  static const char *format = NC_("report date", "%1$d %2$s %3$d");
+
+  return g_strdup_printf (_ecart_report_pgettext ("report date", format), day, name, year);
 }
 
 /**
