@@ -133,6 +133,13 @@ legend_symbol (EcartChartScene            *scene,
         ecart_chart_scene_rect (scene, &r, &item->color, NULL, 0);
       }
       break;
+    case ECART_CHART_LEGEND_EMPTY:
+      {
+        EcartChartRect r = { x + 2.5 * s, cy - 6.5 * s, w - 5 * s, 13 * s };
+        ecart_chart_scene_rect (scene, &r, NULL, &style->axis, 1.0 * s);
+        ecart_chart_scene_marker (scene, ECART_CHART_SHAPE_CIRCLE, cx, cy, 1.5 * s, &style->axis, NULL, 0);
+      }
+      break;
     case ECART_CHART_LEGEND_SYMBOL:
     default:
       ecart_chart_scene_text (scene, ECART_CHART_FONT_VALUE, item->symbol, cx, cy,
@@ -581,6 +588,20 @@ _ecart_chart_check_table (EcartGapTable   *table,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A table by touchpoint with the options of @table (@table itself when it is one). */
+EcartGapTable *
+_ecart_chart_touchpoint_table (EcartGapTable  *table,
+                               GError        **error)
+{
+  g_autoptr(EcartGapOptions) options = NULL;
+
+  if (ecart_gap_options_get_by_touchpoint (ecart_gap_table_get_options (table)))
+    return g_object_ref (table);
+  options = ecart_gap_options_copy (ecart_gap_table_get_options (table));
+  ecart_gap_options_set_by_touchpoint (options, TRUE);
+  return ecart_gap_table_new (ecart_gap_table_get_workspace (table), options, error);
 }
 
 static char *

@@ -85,10 +85,11 @@ ecart_chart_axis_nice (EcartChartAxis *axis,
       high += pad;
     }
 
-  max_ticks = MAX (max_ticks, 2);
+  /* A range across 0 needs a tick below, 0 and one above: three at least. */
+  max_ticks = MAX (max_ticks, low < 0.0 && high > 0.0 ? 3 : 2);
   step = ecart_chart_nice_step (high - low, max_ticks);
   /* Extending to multiples of the step may need one more interval: take the next step. */
-  for (;;)
+  for (guint attempt = 0; attempt < 64; attempt++)
     {
       double min = floor (low / step + 1e-9) * step;
       double max = ceil (high / step - 1e-9) * step;
@@ -98,8 +99,11 @@ ecart_chart_axis_nice (EcartChartAxis *axis,
           axis_set (axis, min, max, step);
           return;
         }
-      step = ecart_chart_nice_step (step * (max_ticks - 1) * 1.0001 + step, max_ticks);
+      /* The next nice step above this one. */
+      step = ecart_chart_nice_step (step * 1.0001 * (max_ticks - 1), max_ticks);
     }
+  /* Not reached: the step grows tenfold every three attempts. */
+  axis_set (axis, low, high, high - low);
 }
 
 void
@@ -385,7 +389,7 @@ ecart_chart_grid_shape (guint   n,
     {
       guint rows = (n + columns - 1) / columns;
       double aspect = (width / columns) / (height / rows);
-      double score = fabs (log (aspect / cell_aspect)) + 0.05 * (rows * columns - n);
+      double score = fabs (log (aspect / cell_aspect)) + 0.2 * (rows * columns - n);
 
       if (score < best - 1e-12)
         {

@@ -39,6 +39,7 @@ typedef enum {
   ECART_CHART_LEGEND_WHISKER,  /* a confidence interval */
   ECART_CHART_LEGEND_BAND,     /* an interval drawn as a band */
   ECART_CHART_LEGEND_SYMBOL,   /* a text symbol: * */
+  ECART_CHART_LEGEND_EMPTY,    /* a cell with nothing measured */
 } EcartChartLegendKind;
 
 typedef struct
@@ -141,6 +142,8 @@ gboolean  _ecart_chart_check_table        (EcartGapTable          *table,
                                            gboolean                needs_attributes,
                                            EcartChartFrame        *frame);
 const char *_ecart_chart_segment_name     (EcartSegment           *segment);
+EcartGapTable *_ecart_chart_touchpoint_table (EcartGapTable       *table,
+                                           GError                **error);
 
 /* ---------------------------------------------------------------------------------- */
 /* Data                                                                               */
