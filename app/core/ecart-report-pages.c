@@ -32,6 +32,9 @@ static const EcartChartKind segment_charts[] = {
 #define N_VERBATIMS            3
 #define SEGMENTS_PER_TABLE     5
 #define COVER_BAND_HEIGHT      300.0
+/* What a chart's section title takes above it, with the space before: see
+ * add_section_title() and add_chart_section(). */
+#define CHART_HEADING          (20.0 + 17.0 + 8.0)
 
 typedef EcartReportWriter Report;
 
@@ -383,6 +386,11 @@ add_quote (Report     *report,
 /* ---------------------------------------------------------------------------------- */
 /* Charts                                                                             */
 
+/* A chart keeps a margin of 24 px × scale around what it draws (ecart-chart-frame.c):
+ * it is drawn that much outside its block, so that its title and axes line up with the
+ * text of the page. */
+#define CHART_MARGIN (24.0 * CHART_SCALE)
+
 typedef struct
 {
   EcartChart      *chart;
@@ -406,8 +414,9 @@ draw_chart (EcartReportDoc   *doc,
 {
   ChartBlock *chart = _ecart_report_block_get_data (block);
 
-  cairo_translate (cr, x, y);
-  ecart_chart_draw (chart->chart, cr, width, _ecart_report_block_get_height (block), chart->style);
+  cairo_translate (cr, x - CHART_MARGIN, y - CHART_MARGIN);
+  ecart_chart_draw (chart->chart, cr, width + 2 * CHART_MARGIN,
+                    _ecart_report_block_get_height (block) + 2 * CHART_MARGIN, chart->style);
 }
 
 static void
@@ -421,6 +430,7 @@ add_chart_section (Report         *report,
   double page = _ecart_report_doc_get_text_bottom (report->doc) - _ecart_report_doc_get_text_top (report->doc);
   ChartBlock *data;
   double height;
+  double half;
   EcartReportBlock *block;
 
   add_section_title (report, chart_title (kind));
@@ -431,17 +441,23 @@ add_chart_section (Report         *report,
     }
 
   /* As tall as the chart needs to stay legible, no flatter than a 16:9 picture, and never
-   * more than a page under its section title. */
-  height = ecart_chart_get_preferred_height (chart, width, report->chart_style);
+   * more than a page under its section title. A chart that needs a little more than half a
+   * page is drawn a little flatter, so that two charts share a page instead of each
+   * leaving half of one empty. */
+  height = ecart_chart_get_preferred_height (chart, width + 2 * CHART_MARGIN, report->chart_style)
+           - 2 * CHART_MARGIN;
   height = MAX (height, width * 9.0 / 16.0);
-  height = MIN (height, page - 40.0);
+  half = floor ((page - 2 * CHART_HEADING) / 2.0);
+  if (height > half && height <= half * 1.12)
+    height = half;
+  height = MIN (height, page - CHART_HEADING);
 
   data = g_new0 (ChartBlock, 1);
   data->chart = g_steal_pointer (&chart);
   data->style = report->chart_style;
   block = _ecart_report_doc_add_block (report->doc, ceil (height), draw_chart, data,
                                        (GDestroyNotify)chart_block_free);
-  _ecart_report_block_set_space_before (block, 6.0);
+  _ecart_report_block_set_space_before (block, 8.0);
 }
 
 /* ---------------------------------------------------------------------------------- */

@@ -194,6 +194,10 @@ char             *_ecart_report_format_date       (EcartReportLanguage  *scope,
 char             *_ecart_report_format_date_time  (EcartReportLanguage  *scope,
                                                    GDateTime            *date);
 
+/* The scale of the charts' fonts and strokes in the report: 1.0 is a screen's, where text
+ * is about 13 px; on paper, text of about 8 pt. */
+#define CHART_SCALE 0.62
+
 /* ecart-report.c and ecart-report-pages.c: what one writing of a report works with. */
 typedef struct
 {

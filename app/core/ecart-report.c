@@ -33,7 +33,6 @@ G_DEFINE_QUARK (ecart-report-error-quark, ecart_report_error)
 
 
 
-#define CHART_SCALE         0.7
 
 static void
 report_clear (EcartReportWriter *report)
