@@ -78,3 +78,9 @@ clean:
 .PHONY: bench-gaps
 bench-gaps: build
 	$(PYTHON) tests/bench/bench-gaps.py $(BUILD)
+
+# The charts' speed: ecart-cli chart against matplotlib drawing the same chart, and each
+# chart's ecart_chart_draw() at 1920 × 1080 (tests/bench/bench-charts.py).
+.PHONY: bench-charts
+bench-charts: build
+	$(PYTHON) tests/bench/bench-charts.py $(BUILD)

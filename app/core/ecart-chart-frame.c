@@ -265,6 +265,27 @@ _ecart_chart_frame_layout (EcartChartScene       *scene,
 }
 
 void
+_ecart_chart_frame_layout_body (EcartChartScene       *scene,
+                                const EcartChartFrame *frame,
+                                GArray                *legend,
+                                gconstpointer          data,
+                                EcartChartBodyFunc     body)
+{
+  g_autoptr(EcartChartScene) scratch = ecart_chart_scene_new (ecart_chart_scene_get_width (scene),
+                                                              ecart_chart_scene_get_height (scene),
+                                                              ecart_chart_scene_get_style (scene),
+                                                              ecart_chart_scene_get_context (scene));
+  EcartChartRect plot;
+
+  _ecart_chart_frame_layout (scratch, frame, legend, &plot);
+  if (body (scratch, data, &plot))
+    _ecart_chart_legend_add_symbol (legend, "…", _("Some names are left out for lack of room: point at "
+                                                  "the marks, or see the data table."));
+  _ecart_chart_frame_layout (scene, frame, legend, &plot);
+  body (scene, data, &plot);
+}
+
+void
 _ecart_chart_frame_layout_empty (EcartChartScene       *scene,
                                  const EcartChartFrame *frame)
 {
@@ -468,6 +489,47 @@ _ecart_chart_axis_left (EcartChartScene      *scene,
                               plot->x - ecart_chart_scene_px (scene, 8.0), y,
                               ECART_CHART_ANCHOR_RIGHT, -1, 1, &style->secondary, NULL);
     }
+}
+
+void
+_ecart_chart_row_labels_init (EcartChartRowLabels *labels,
+                              EcartChartScene     *scene,
+                              EcartChartFont       font,
+                              double               row_height)
+{
+  labels->font = ecart_chart_scene_fit_font (scene, font, row_height, 8.0, &labels->line_height);
+  labels->max_lines = row_height >= 2.4 * labels->line_height ? 2 : 1;
+  labels->every = labels->line_height > row_height * 1.02 && row_height > 0.0
+                  ? (guint)ceil (labels->line_height / row_height)
+                  : 1;
+}
+
+void
+_ecart_chart_row_labels_clear (EcartChartRowLabels *labels)
+{
+  g_clear_pointer (&labels->font, pango_font_description_free);
+}
+
+void
+_ecart_chart_row_label (EcartChartScene           *scene,
+                        const EcartChartRowLabels *labels,
+                        guint                      index,
+                        const char                *text,
+                        double                     x,
+                        double                     y,
+                        EcartChartAnchor           anchor,
+                        double                     width,
+                        const EcartChartColor     *color)
+{
+  PangoAlignment alignment = anchor == ECART_CHART_ANCHOR_RIGHT ? PANGO_ALIGN_RIGHT
+                             : anchor == ECART_CHART_ANCHOR_CENTRE ? PANGO_ALIGN_CENTER
+                                                                    : PANGO_ALIGN_LEFT;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (index % labels->every != 0)
+    return;
+  layout = ecart_chart_scene_label_with_font (scene, labels->font, text, width, labels->max_lines, alignment);
+  ecart_chart_scene_place (scene, layout, x, y, anchor, color, NULL);
 }
 
 /* ---------------------------------------------------------------------------------- */

@@ -236,7 +236,6 @@ _ecart_chart_gap_bars_layout (EcartChartScene *scene,
   const EcartChartStyle *style = ecart_chart_scene_get_style (scene);
   g_autoptr(GArray) legend = _ecart_chart_legend_new ();
   double s = ecart_chart_scene_px (scene, 1.0);
-  double line_height = ecart_chart_scene_line_height (scene, ECART_CHART_FONT_LABEL);
   gboolean any_insufficient = FALSE;
   gboolean any_significant = FALSE;
   gboolean any_plain = FALSE;
@@ -257,7 +256,8 @@ _ecart_chart_gap_bars_layout (EcartChartScene *scene,
   double x0;
   double x1;
   double thickness;
-  int max_lines;
+  EcartChartRowLabels labels;
+  EcartChartRowLabels values;
 
   for (guint i = 0; i < data->attributes->len; i++)
     {
@@ -323,7 +323,8 @@ _ecart_chart_gap_bars_layout (EcartChartScene *scene,
 
   ecart_chart_bands_init (&bands, data->attributes->len, area.y, area.y + area.height, 0.62);
   thickness = MIN (ecart_chart_bands_get_thickness (&bands), 30.0 * s);
-  max_lines = bands.step >= 2.4 * line_height ? 2 : 1;
+  _ecart_chart_row_labels_init (&labels, scene, ECART_CHART_FONT_LABEL, bands.step);
+  _ecart_chart_row_labels_init (&values, scene, ECART_CHART_FONT_VALUE, bands.step);
 
   for (guint i = 0; i < data->attributes->len; i++)
     {
@@ -346,8 +347,8 @@ _ecart_chart_gap_bars_layout (EcartChartScene *scene,
           ecart_chart_scene_rect (scene, &band, &style->band, NULL, 0);
         }
 
-      ecart_chart_scene_text (scene, ECART_CHART_FONT_LABEL, item->name, plot.x + label_width, cy,
-                              ECART_CHART_ANCHOR_RIGHT, label_width, max_lines, &style->foreground, NULL);
+      _ecart_chart_row_label (scene, &labels, i, item->name, plot.x + label_width, cy,
+                              ECART_CHART_ANCHOR_RIGHT, label_width, &style->foreground);
       bounds = (EcartChartRect) { plot.x, cy - bands.step / 2.0, label_width + 14.0 * s + pips_width, bands.step };
       fill_hit (&hit, data, item, ECART_CHART_ELEMENT_LABEL, &bounds);
       ecart_chart_scene_add_hit (scene, &hit);
@@ -397,12 +398,13 @@ _ecart_chart_gap_bars_layout (EcartChartScene *scene,
           outer = negative ? MIN (outer, a) : MAX (outer, b);
         }
 
-      ecart_chart_scene_text (scene, ECART_CHART_FONT_VALUE, text,
-                              negative ? outer - 6.0 * s : outer + 6.0 * s, cy,
+      _ecart_chart_row_label (scene, &values, i, text, negative ? outer - 6.0 * s : outer + 6.0 * s, cy,
                               negative ? ECART_CHART_ANCHOR_RIGHT : ECART_CHART_ANCHOR_LEFT,
-                              value_room - 8.0 * s, 1,
-                              gap->insufficient ? &style->insufficient : &style->foreground, NULL);
+                              value_room - 8.0 * s,
+                              gap->insufficient ? &style->insufficient : &style->foreground);
     }
+  _ecart_chart_row_labels_clear (&labels);
+  _ecart_chart_row_labels_clear (&values);
 }
 
 void

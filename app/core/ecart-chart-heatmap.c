@@ -308,7 +308,6 @@ _ecart_chart_heatmap_layout (EcartChartScene *scene,
   double s = ecart_chart_scene_px (scene, 1.0);
   guint n_rows = data->attributes->len;
   guint n_columns = data->touchpoints->len;
-  double line_height = ecart_chart_scene_line_height (scene, ECART_CHART_FONT_LABEL);
   double value_height = ecart_chart_scene_line_height (scene, ECART_CHART_FONT_VALUE);
   gboolean any_insufficient = FALSE;
   gboolean any_significant = FALSE;
@@ -317,6 +316,7 @@ _ecart_chart_heatmap_layout (EcartChartScene *scene,
   EcartChartRect area;
   EcartChartGrid grid;
   double label_width = 0.0;
+  EcartChartRowLabels labels;
   double header;
   double stage_y;
 
@@ -355,9 +355,10 @@ _ecart_chart_heatmap_layout (EcartChartScene *scene,
                             MAX (plot.width - label_width - 12.0 * s, 1.0),
                             MAX (plot.height - header - key_height (scene), 1.0) };
   /* Cells no taller than wide enough to read, nor absurdly tall for few attributes. */
-  area.height = MIN (area.height, n_rows * MAX (3.2 * line_height, 46.0 * s));
+  area.height = MIN (area.height, n_rows * MAX (3.2 * ecart_chart_scene_line_height (scene, ECART_CHART_FONT_LABEL), 46.0 * s));
   ecart_chart_grid_init (&grid, &area, n_rows, n_columns, 2.0 * s);
   stage_y = plot.y;
+  _ecart_chart_row_labels_init (&labels, scene, ECART_CHART_FONT_LABEL, area.height / MAX (n_rows, 1));
 
   /* Stages over their touchpoints, then the touchpoints' names. */
   for (guint st = 0; st < data->stages->len; st++)
@@ -418,9 +419,8 @@ _ecart_chart_heatmap_layout (EcartChartScene *scene,
       EcartChartHit hit;
 
       ecart_chart_grid_get_cell (&grid, r, 0, &first);
-      ecart_chart_scene_text (scene, ECART_CHART_FONT_LABEL, item->name, area.x - 12.0 * s,
-                              first.y + first.height / 2.0, ECART_CHART_ANCHOR_RIGHT, label_width,
-                              first.height >= 2.4 * line_height ? 2 : 1, &style->foreground, NULL);
+      _ecart_chart_row_label (scene, &labels, r, item->name, area.x - 12.0 * s, first.y + first.height / 2.0,
+                              ECART_CHART_ANCHOR_RIGHT, label_width, &style->foreground);
       ecart_chart_hit_init (&hit, ECART_CHART_ELEMENT_LABEL, ECART_CHART_MEASURE_NONE);
       hit.segment = data->segment;
       hit.attribute = item->attribute;
@@ -507,6 +507,7 @@ _ecart_chart_heatmap_layout (EcartChartScene *scene,
         }
     }
 
+  _ecart_chart_row_labels_clear (&labels);
   layout_key (scene, data, area.x + area.width, area.y + area.height + 16.0 * s,
               MIN (area.width * 0.45, 420.0 * s));
 }

@@ -472,6 +472,18 @@ ecart_chart_quadrant_rect (EcartQuadrant         quadrant,
 /* ---------------------------------------------------------------------------------- */
 /* Label placement                                                                    */
 
+/* Whether @a and @b overlap by more than @slack pixels both ways. */
+gboolean
+ecart_chart_rect_intersects (const EcartChartRect *a,
+                             const EcartChartRect *b,
+                             double                slack)
+{
+  double w = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
+  double h = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
+
+  return w > slack && h > slack;
+}
+
 void
 ecart_chart_spread (double *positions,
                     guint   n,

@@ -134,6 +134,10 @@ void     ecart_chart_quadrant_rect        (EcartQuadrant          quadrant,
                                            double                 cross_y,
                                            EcartChartRect        *rect);
 
+gboolean ecart_chart_rect_intersects     (const EcartChartRect  *a,
+                                           const EcartChartRect  *b,
+                                           double                 slack);
+
 /* Moves sorted positions apart so that neighbours are at least @min_gap apart, as little as
  * possible, within [low, high] when they fit. */
 void     ecart_chart_spread               (double                *positions,

@@ -289,7 +289,7 @@ layout_panel (EcartChartScene             *scene,
           ecart_chart_quadrant_rect (quadrants[q], &area, cross_x, cross_y, &rect);
           if (concentrate)
             ecart_chart_scene_rect (scene, &rect, &style->highlight, NULL, 0);
-          if (rect.width > 40.0 * s && rect.height > tick_height + 8.0 * s)
+          if (rect.width > 40.0 * s && strip >= tick_height + 6.0 * s)
             ecart_chart_scene_text (scene, ECART_CHART_FONT_HEADING, ecart_quadrant_get_label (quadrants[q]),
                                     left ? rect.x + 8.0 * s : rect.x + rect.width - 8.0 * s,
                                     upper ? rect.y + 6.0 * s : rect.y + rect.height - 6.0 * s,
@@ -386,6 +386,12 @@ layout_panel (EcartChartScene             *scene,
       if (labels->len == 0)
         continue;
 
+      /* No room for a word: no names at all, rather than ellipses. */
+      if (label_width < 40.0 * s || inner.height < 3 * gap)
+        {
+          *labels_left_out = TRUE;
+          continue;
+        }
       /* When they cannot all be named, name those that matter most. */
       if (labels->len > capacity)
         {
@@ -424,6 +430,30 @@ layout_panel (EcartChartScene             *scene,
     }
 }
 
+static gboolean
+layout_panels (EcartChartScene      *scene,
+               gconstpointer         pointer,
+               const EcartChartRect *plot)
+{
+  const EcartChartMatrixData *data = pointer;
+  double s = ecart_chart_scene_px (scene, 1.0);
+  gboolean left_out = FALSE;
+  EcartChartGrid grid;
+  guint n_rows;
+  guint n_columns;
+
+  panel_shape (data->panels->len, plot->width, plot->height, 330.0 * s, &n_rows, &n_columns);
+  ecart_chart_grid_init (&grid, plot, n_rows, n_columns, data->panels->len > 1 ? 36.0 * s : 0.0);
+  for (guint p = 0; p < data->panels->len; p++)
+    {
+      EcartChartRect cell;
+
+      ecart_chart_grid_get_cell (&grid, p / n_columns, p % n_columns, &cell);
+      layout_panel (scene, g_ptr_array_index (data->panels, p), &cell, data->panels->len > 1, &left_out);
+    }
+  return left_out;
+}
+
 void
 _ecart_chart_matrix_layout (EcartChartScene *scene,
                             gconstpointer    pointer)
@@ -431,15 +461,9 @@ _ecart_chart_matrix_layout (EcartChartScene *scene,
   const EcartChartMatrixData *data = pointer;
   const EcartChartStyle *style = ecart_chart_scene_get_style (scene);
   g_autoptr(GArray) legend = _ecart_chart_legend_new ();
-  double s = ecart_chart_scene_px (scene, 1.0);
   const EcartChartColor *lived_color = &style->dimensions[ECART_DIMENSION_LIVED];
   EcartChartColor whisker_color = *lived_color;
   gboolean any_insufficient = FALSE;
-  gboolean left_out = FALSE;
-  EcartChartRect plot;
-  EcartChartGrid grid;
-  guint n_rows;
-  guint n_columns;
 
   for (guint p = 0; p < data->panels->len; p++)
     {
@@ -461,23 +485,7 @@ _ecart_chart_matrix_layout (EcartChartScene *scene,
                                _("Insufficient data, with its n"));
       _ecart_chart_legend_last (legend)->hollow = TRUE;
     }
-  _ecart_chart_frame_layout (scene, &data->frame, legend, &plot);
-
-  panel_shape (data->panels->len, plot.width, plot.height, 330.0 * s, &n_rows, &n_columns);
-  ecart_chart_grid_init (&grid, &plot, n_rows, n_columns, data->panels->len > 1 ? 36.0 * s : 0.0);
-  for (guint p = 0; p < data->panels->len; p++)
-    {
-      EcartChartRect cell;
-
-      ecart_chart_grid_get_cell (&grid, p / n_columns, p % n_columns, &cell);
-      layout_panel (scene, g_ptr_array_index (data->panels, p), &cell, data->panels->len > 1, &left_out);
-    }
-
-  if (left_out)
-    ecart_chart_scene_text (scene, ECART_CHART_FONT_NOTE,
-                            _("Some points are not named for lack of room: point at them, or see the data table."),
-                            plot.x + plot.width, plot.y - 4.0 * s, ECART_CHART_ANCHOR_BOTTOM_RIGHT,
-                            plot.width * 0.45, 2, &style->secondary, NULL);
+  _ecart_chart_frame_layout_body (scene, &data->frame, legend, data, layout_panels);
 }
 
 void

@@ -230,13 +230,16 @@ layout_bars (EcartChartScene         *scene,
   const EcartChartStyle *style = ecart_chart_scene_get_style (scene);
   double s = ecart_chart_scene_px (scene, 1.0);
   double label_width = 0.0;
-  double value_width = 150.0 * s;
+  double value_width = MIN (150.0 * s, box->width * 0.3);
   double top = box->y;
   EcartChartBands bands;
   EcartChartRect bounds;
   double x0;
   double x1;
   double thickness;
+  EcartChartRowLabels names;
+  EcartChartRowLabels margins;
+  gboolean two_lines;
 
   ecart_chart_scene_text (scene, ECART_CHART_FONT_HEADING, data->bars_title, box->x, top,
                           ECART_CHART_ANCHOR_TOP_LEFT, box->width, 2, &style->foreground, &bounds);
@@ -262,7 +265,7 @@ layout_bars (EcartChartScene         *scene,
                             MAX (box->y + box->height - top - ecart_chart_scene_line_height (scene, ECART_CHART_FONT_TICK) - 10.0 * s, 1.0) };
     EcartChartAxis axis;
 
-    ecart_chart_axis_fixed (&axis, 0.0, 100.0, area.width >= 400.0 * s ? 20.0 : 50.0);
+    ecart_chart_axis_fixed (&axis, 0.0, 100.0, area.width >= 400.0 * s ? 20.0 : area.width >= 160.0 * s ? 50.0 : 100.0);
     for (guint t = 0; t < axis.n_ticks; t++)
       {
         double value = ecart_chart_axis_get_tick (&axis, t);
@@ -277,6 +280,9 @@ layout_bars (EcartChartScene         *scene,
     ecart_chart_bands_init (&bands, data->bars->len, area.y, area.y + area.height, 0.6);
   }
   thickness = MIN (ecart_chart_bands_get_thickness (&bands), 44.0 * s);
+  _ecart_chart_row_labels_init (&names, scene, ECART_CHART_FONT_LABEL, bands.step);
+  _ecart_chart_row_labels_init (&margins, scene, ECART_CHART_FONT_HEADING, bands.step);
+  two_lines = bands.step >= 2 * ecart_chart_scene_line_height (scene, ECART_CHART_FONT_TICK) + 4.0 * s;
 
   for (guint i = 0; i < data->bars->len; i++)
     {
@@ -296,9 +302,8 @@ layout_bars (EcartChartScene         *scene,
       if (margin && i > 0)
         ecart_chart_scene_line (scene, box->x, cy - bands.step / 2.0, box->x + box->width, cy - bands.step / 2.0,
                                 &style->axis, 1.0 * s, ECART_CHART_DASH_SOLID);
-      ecart_chart_scene_text (scene, margin ? ECART_CHART_FONT_HEADING : ECART_CHART_FONT_LABEL, group->name,
-                              box->x + label_width, cy, ECART_CHART_ANCHOR_RIGHT, label_width, 2,
-                              &style->foreground, NULL);
+      _ecart_chart_row_label (scene, margin ? &margins : &names, i, group->name, box->x + label_width, cy,
+                              ECART_CHART_ANCHOR_RIGHT, label_width, &style->foreground);
 
       if (group->nps.n == 0)
         {
@@ -350,17 +355,21 @@ layout_bars (EcartChartScene         *scene,
         double line = ecart_chart_scene_line_height (scene, ECART_CHART_FONT_TICK);
         EcartChartRect value_bounds;
 
-        ecart_chart_scene_text (scene, ECART_CHART_FONT_VALUE, title, x1 + 12.0 * s, cy - line / 2.0,
+        /* The interval and n under the NPS when the row has room for two lines. */
+        ecart_chart_scene_text (scene, ECART_CHART_FONT_VALUE, title, x1 + 12.0 * s, two_lines ? cy - line / 2.0 : cy,
                                 ECART_CHART_ANCHOR_LEFT, value_width - 14.0 * s, 1,
                                 group->nps.insufficient ? &style->insufficient : &style->foreground, &value_bounds);
-        ecart_chart_scene_text (scene, ECART_CHART_FONT_TICK, detail, x1 + 12.0 * s, cy + line / 2.0 + 1.0 * s,
-                                ECART_CHART_ANCHOR_LEFT, value_width - 14.0 * s, 1,
-                                group->nps.insufficient ? &style->insufficient : &style->secondary, NULL);
+        if (two_lines)
+          ecart_chart_scene_text (scene, ECART_CHART_FONT_TICK, detail, x1 + 12.0 * s, cy + line / 2.0 + 1.0 * s,
+                                  ECART_CHART_ANCHOR_LEFT, value_width - 14.0 * s, 1,
+                                  group->nps.insufficient ? &style->insufficient : &style->secondary, NULL);
         value_bounds = (EcartChartRect) { x1, cy - line, value_width, 2 * line };
         nps_hit (&hit, group, ECART_CHART_ELEMENT_LABEL, ECART_CHART_MEASURE_NPS, group->nps.nps, &value_bounds);
         ecart_chart_scene_add_hit (scene, &hit);
       }
     }
+  _ecart_chart_row_labels_clear (&names);
+  _ecart_chart_row_labels_clear (&margins);
 }
 
 static void
@@ -376,6 +385,78 @@ series_color (const EcartChartStyle     *style,
       return;
     }
   ecart_chart_color_from_hex (series->color, &style->secondary, color);
+}
+
+/* The change written next to a point: labels of one wave are spread so as not to overlap. */
+typedef struct
+{
+  guint           wave;
+  double          x;
+  double          y;
+  double          placed;
+  EcartChartColor color;
+  char           *text;
+} ChangeLabel;
+
+static void
+change_label_clear (gpointer data)
+{
+  g_free (((ChangeLabel *)data)->text);
+}
+
+static int
+compare_change_y (gconstpointer a,
+                  gconstpointer b)
+{
+  const ChangeLabel *x = a;
+  const ChangeLabel *y = b;
+
+  if (x->wave != y->wave)
+    return x->wave < y->wave ? -1 : 1;
+  return x->y < y->y ? -1 : x->y > y->y ? 1 : 0;
+}
+
+static void
+place_changes (EcartChartScene      *scene,
+               GArray               *changes,
+               const EcartChartRect *area,
+               double                width)
+{
+  const EcartChartStyle *style = ecart_chart_scene_get_style (scene);
+  double gap = ecart_chart_scene_line_height (scene, ECART_CHART_FONT_VALUE) + ecart_chart_scene_px (scene, 1.0);
+
+  g_array_sort (changes, compare_change_y);
+  for (guint first = 0; first < changes->len;)
+    {
+      guint end = first;
+      g_autofree double *positions = NULL;
+
+      while (end < changes->len && g_array_index (changes, ChangeLabel, end).wave
+                                   == g_array_index (changes, ChangeLabel, first).wave)
+        end++;
+      positions = g_new (double, end - first);
+      for (guint k = first; k < end; k++)
+        positions[k - first] = g_array_index (changes, ChangeLabel, k).y;
+      ecart_chart_spread (positions, end - first, gap, area->y + gap / 2.0, area->y + area->height - gap / 2.0);
+      for (guint k = first; k < end; k++)
+        {
+          ChangeLabel *label = &g_array_index (changes, ChangeLabel, k);
+          g_autoptr(PangoLayout) layout = ecart_chart_scene_label (scene, ECART_CHART_FONT_VALUE, label->text,
+                                                                   width, 1, PANGO_ALIGN_LEFT);
+          EcartChartColor halo = style->background;
+          EcartChartRect back;
+
+          ecart_chart_label_get_size (layout, &back.width, &back.height);
+          back.x = label->x - 2.0 * ecart_chart_scene_px (scene, 1.0);
+          back.y = positions[k - first] - back.height / 2.0;
+          back.width = MIN (back.width, width) + 4.0 * ecart_chart_scene_px (scene, 1.0);
+          halo.alpha = 0.85;
+          ecart_chart_scene_rect (scene, &back, &halo, NULL, 0);
+          ecart_chart_scene_place (scene, layout, label->x, positions[k - first], ECART_CHART_ANCHOR_LEFT,
+                                   &label->color, NULL);
+        }
+      first = end;
+    }
 }
 
 static void
@@ -397,7 +478,9 @@ layout_trend (EcartChartScene         *scene,
   EcartChartBands bands;
   double axis_width;
   double dodge;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (ChangeLabel));
 
+  g_array_set_clear_func (changes, change_label_clear);
   ecart_chart_scene_text (scene, ECART_CHART_FONT_HEADING, data->trend_title, box->x, top,
                           ECART_CHART_ANCHOR_TOP_LEFT, box->width, 2, &style->foreground, &bounds);
   top += bounds.height + 14.0 * s;
@@ -479,28 +562,19 @@ layout_trend (EcartChartScene         *scene,
           _ecart_chart_marker (scene, ECART_CHART_SHAPE_CIRCLE, x, y, r, &color, point->nps.insufficient);
           if (point->has_change && point->change.significant)
             {
+              ChangeLabel label = { w, x + r + 8.0 * s, y, y, color, NULL };
               g_autofree char *change = _ecart_chart_format_signed (point->change.difference);
-              g_autofree char *text = g_strconcat (change, "*", NULL);
-
-              g_autoptr(PangoLayout) layout = ecart_chart_scene_label (scene, ECART_CHART_FONT_VALUE, text, -1, 1,
-                                                                       PANGO_ALIGN_LEFT);
-              EcartChartColor halo = style->background;
-              EcartChartRect back;
 
               ecart_chart_scene_marker (scene, ECART_CHART_SHAPE_CIRCLE, x, y, r + 4.0 * s, NULL, &color, 1.5 * s);
-              ecart_chart_label_get_size (layout, &back.width, &back.height);
-              back.x = x + r + 6.0 * s;
-              back.y = y - back.height / 2.0;
-              back.width += 4.0 * s;
-              halo.alpha = 0.85;
-              ecart_chart_scene_rect (scene, &back, &halo, NULL, 0);
-              ecart_chart_scene_place (scene, layout, x + r + 8.0 * s, y, ECART_CHART_ANCHOR_LEFT, &color, NULL);
+              label.text = g_strconcat (change, "*", NULL);
+              g_array_append_val (changes, label);
             }
           box_hit = (EcartChartRect) { x - r - 2.0 * s, y - r - 2.0 * s, 2 * r + 4.0 * s, 2 * r + 4.0 * s };
           nps_hit (&hit, point, ECART_CHART_ELEMENT_MARKER, ECART_CHART_MEASURE_NPS, point->nps.nps, &box_hit);
           ecart_chart_scene_add_hit (scene, &hit);
         }
     }
+  place_changes (scene, changes, &area, bands.step / 2.0);
 }
 
 void

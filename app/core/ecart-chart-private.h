@@ -72,6 +72,18 @@ void      _ecart_chart_frame_layout       (EcartChartScene        *scene,
                                            const EcartChartFrame  *frame,
                                            GArray                 *legend,
                                            EcartChartRect         *plot);
+/* The plot of a chart that may have to leave names out: it returns whether it did. */
+typedef gboolean (*EcartChartBodyFunc) (EcartChartScene       *scene,
+                                        gconstpointer          data,
+                                        const EcartChartRect  *plot);
+
+/* Lays out the frame and the body; when the body leaves names out, a line of the legend says
+ * so (the body is laid out once on a scratch scene to find out). */
+void      _ecart_chart_frame_layout_body  (EcartChartScene        *scene,
+                                           const EcartChartFrame  *frame,
+                                           GArray                 *legend,
+                                           gconstpointer           data,
+                                           EcartChartBodyFunc      body);
 /* The empty state: the title, and why there is nothing to draw. */
 void      _ecart_chart_frame_layout_empty (EcartChartScene        *scene,
                                            const EcartChartFrame  *frame);
@@ -144,6 +156,32 @@ gboolean  _ecart_chart_check_table        (EcartGapTable          *table,
 const char *_ecart_chart_segment_name     (EcartSegment           *segment);
 EcartGapTable *_ecart_chart_touchpoint_table (EcartGapTable       *table,
                                            GError                **error);
+
+/* Labels of rows that may be thinner than a line of text: the font shrinks to fit, down to
+ * 8 pixels; below that, one row in @every is named. */
+typedef struct
+{
+  PangoFontDescription *font;
+  double                line_height;
+  int                   max_lines;
+  guint                 every;
+} EcartChartRowLabels;
+
+void      _ecart_chart_row_labels_init    (EcartChartRowLabels    *labels,
+                                           EcartChartScene        *scene,
+                                           EcartChartFont          font,
+                                           double                  row_height);
+void      _ecart_chart_row_labels_clear   (EcartChartRowLabels    *labels);
+/* Places the label of row @index unless it is one of the rows left unnamed. */
+void      _ecart_chart_row_label          (EcartChartScene        *scene,
+                                           const EcartChartRowLabels *labels,
+                                           guint                   index,
+                                           const char             *text,
+                                           double                  x,
+                                           double                  y,
+                                           EcartChartAnchor        anchor,
+                                           double                  width,
+                                           const EcartChartColor  *color);
 
 /* ---------------------------------------------------------------------------------- */
 /* Data                                                                               */

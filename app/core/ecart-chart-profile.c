@@ -94,12 +94,13 @@ typedef struct
 } Row;
 
 static GArray *
-make_rows (const GArray *attributes)
+make_rows (const GArray *attributes,
+           gboolean      headings)
 {
   GArray *rows = g_array_new (FALSE, FALSE, sizeof (Row));
   gboolean several = FALSE;
 
-  for (guint i = 1; i < attributes->len; i++)
+  for (guint i = 1; headings && i < attributes->len; i++)
     if (g_strcmp0 (g_array_index (attributes, EcartChartAttribute, i).group,
                    g_array_index (attributes, EcartChartAttribute, 0).group) != 0)
       several = TRUE;
@@ -141,7 +142,7 @@ _ecart_chart_profile_min_plot_height (EcartChartScene *scene,
                                       double           plot_width)
 {
   const EcartChartProfileData *data = pointer;
-  g_autoptr(GArray) rows = make_rows (data->attributes);
+  g_autoptr(GArray) rows = make_rows (data->attributes, TRUE);
 
   return rows->len * min_row_height (scene) + axis_height (scene);
 }
@@ -199,8 +200,9 @@ _ecart_chart_profile_layout (EcartChartScene *scene,
   EcartChartProfileData *data = (EcartChartProfileData *)pointer;
   const EcartChartStyle *style = ecart_chart_scene_get_style (scene);
   g_autoptr(GArray) legend = _ecart_chart_legend_new ();
-  g_autoptr(GArray) rows = make_rows (data->attributes);
-  g_autofree char *insufficient_label = NULL;
+  g_autoptr(GArray) rows = make_rows (data->attributes, TRUE);
+  EcartChartRowLabels labels;
+  EcartChartRowLabels notes;
   gboolean any_insufficient = FALSE;
   EcartChartRect plot;
   EcartChartRect area;
@@ -214,8 +216,6 @@ _ecart_chart_profile_layout (EcartChartScene *scene,
   double row_height;
   double lane;
   double radius;
-  double line_height = ecart_chart_scene_line_height (scene, ECART_CHART_FONT_LABEL);
-  int max_lines;
 
   for (guint i = 0; i < data->attributes->len; i++)
     {
@@ -271,9 +271,16 @@ _ecart_chart_profile_layout (EcartChartScene *scene,
   }
   _ecart_chart_axis_bottom (scene, &axis, &area, FALSE, _("Score on 0–10"));
 
+  /* Rows too thin for a line of text: no pillar headings, they would take rows. */
+  if (area.height / rows->len < ecart_chart_scene_line_height (scene, ECART_CHART_FONT_LABEL))
+    {
+      g_array_unref (rows);
+      rows = make_rows (data->attributes, FALSE);
+    }
   ecart_chart_bands_init (&bands, rows->len, area.y, area.y + area.height, 1.0);
   row_height = bands.step;
-  max_lines = row_height >= 2.4 * line_height ? 2 : 1;
+  _ecart_chart_row_labels_init (&labels, scene, ECART_CHART_FONT_LABEL, row_height);
+  _ecart_chart_row_labels_init (&notes, scene, ECART_CHART_FONT_TICK, row_height);
   /* Four lanes in a row, so that the markers and intervals of close values stay apart. */
   lane = MIN (row_height * 0.13, 5.5 * s);
   radius = CLAMP (row_height * 0.2, 3.0 * s, 6.5 * s);
@@ -285,8 +292,6 @@ _ecart_chart_profile_layout (EcartChartScene *scene,
       const EcartChartAttribute *item;
       double low = G_MAXDOUBLE;
       double high = -G_MAXDOUBLE;
-      EcartChartRect label_bounds;
-
       if (row->attribute < 0)
         {
           ecart_chart_scene_text (scene, ECART_CHART_FONT_HEADING, row->heading, plot.x,
@@ -302,9 +307,8 @@ _ecart_chart_profile_layout (EcartChartScene *scene,
           ecart_chart_scene_rect (scene, &band, &style->band, NULL, 0);
         }
 
-      ecart_chart_scene_text (scene, ECART_CHART_FONT_LABEL, item->name, x0 - 16.0 * s, cy,
-                              ECART_CHART_ANCHOR_RIGHT, label_width, max_lines, &style->foreground,
-                              &label_bounds);
+      _ecart_chart_row_label (scene, &labels, row->attribute, item->name, x0 - 16.0 * s, cy,
+                              ECART_CHART_ANCHOR_RIGHT, label_width, &style->foreground);
       {
         EcartChartHit hit;
 
@@ -372,10 +376,12 @@ _ecart_chart_profile_layout (EcartChartScene *scene,
                 g_string_append_printf (note, "%s%s", note->len > 0 ? ", " : "", n);
               }
           if (note->len > 0)
-            ecart_chart_scene_text (scene, ECART_CHART_FONT_TICK, note->str, plot.x + plot.width, cy,
-                                    ECART_CHART_ANCHOR_RIGHT, n_column, 1, &style->insufficient, NULL);
+            _ecart_chart_row_label (scene, &notes, row->attribute, note->str, plot.x + plot.width, cy,
+                                    ECART_CHART_ANCHOR_RIGHT, n_column, &style->insufficient);
         }
     }
+  _ecart_chart_row_labels_clear (&labels);
+  _ecart_chart_row_labels_clear (&notes);
 }
 
 void

@@ -157,18 +157,17 @@ polygon (EcartChartScene           *scene,
   }
 }
 
-void
-_ecart_chart_radar_layout (EcartChartScene *scene,
-                           gconstpointer    pointer)
+static gboolean
+layout_web (EcartChartScene      *scene,
+            gconstpointer         pointer,
+            const EcartChartRect *plot_area)
 {
   const EcartChartRadarData *data = pointer;
   const EcartChartStyle *style = ecart_chart_scene_get_style (scene);
-  g_autoptr(GArray) legend = _ecart_chart_legend_new ();
   double s = ecart_chart_scene_px (scene, 1.0);
   double line_height = ecart_chart_scene_line_height (scene, ECART_CHART_FONT_LABEL);
   guint n = data->attributes->len;
-  gboolean any_insufficient = FALSE;
-  EcartChartRect plot;
+  EcartChartRect plot = *plot_area;
   EcartChartAxis axis;
   double label_width;
   double radius;
@@ -176,22 +175,8 @@ _ecart_chart_radar_layout (EcartChartScene *scene,
   double cy;
   double gap = 12.0 * s;
   guint every = 1;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const EcartChartAttribute *item = &g_array_index (data->attributes, EcartChartAttribute, i);
-      any_insufficient |= item->insufficient[ECART_DIMENSION_LIVED] && item->n[ECART_DIMENSION_LIVED] > 0;
-    }
-
-  for (guint d = 0; d < G_N_ELEMENTS (shown); d++)
-    _ecart_chart_legend_add_dimension (legend, style, shown[d]);
-  if (any_insufficient)
-    {
-      _ecart_chart_legend_add (legend, ECART_CHART_LEGEND_MARKER, ECART_CHART_SHAPE_CIRCLE,
-                               &style->dimensions[ECART_DIMENSION_LIVED], _("Insufficient data"));
-      _ecart_chart_legend_last (legend)->hollow = TRUE;
-    }
-  _ecart_chart_frame_layout (scene, &data->frame, legend, &plot);
+  gboolean left_out = FALSE;
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (EcartChartRect));
 
   /* Labels left and right of the circle take up to a fifth of the width each. */
   label_width = CLAMP (plot.width * 0.2, 90.0 * s, 240.0 * s);
@@ -254,14 +239,16 @@ _ecart_chart_radar_layout (EcartChartScene *scene,
                                                              PANGO_ALIGN_LEFT);
       double y = cy - radius * value / 10.0;
 
+      /* Inside the ring, just under it, on a halo: the rim's value would touch the label of
+       * the first spoke above it. */
       ecart_chart_label_get_size (tick, &bounds.width, &bounds.height);
-      bounds = (EcartChartRect) { cx + 4.0 * s, y - bounds.height - 1.0 * s, bounds.width + 4.0 * s, bounds.height };
+      bounds = (EcartChartRect) { cx + 4.0 * s, y + 2.0 * s, bounds.width + 4.0 * s, bounds.height };
       {
         EcartChartColor halo = style->background;
         halo.alpha = 0.8;
         ecart_chart_scene_rect (scene, &bounds, &halo, NULL, 0);
       }
-      ecart_chart_scene_place (scene, tick, cx + 6.0 * s, y - 1.0 * s, ECART_CHART_ANCHOR_BOTTOM_LEFT,
+      ecart_chart_scene_place (scene, tick, cx + 6.0 * s, y + 2.0 * s, ECART_CHART_ANCHOR_TOP_LEFT,
                                &style->secondary, NULL);
     }
 
@@ -316,9 +303,27 @@ _ecart_chart_radar_layout (EcartChartScene *scene,
       else
         anchor = sa < -0.5 ? ECART_CHART_ANCHOR_BOTTOM_RIGHT : sa > 0.5 ? ECART_CHART_ANCHOR_TOP_RIGHT
                                                                         : ECART_CHART_ANCHOR_RIGHT;
-      ecart_chart_scene_text (scene, ECART_CHART_FONT_LABEL, item->name, lx, ly, anchor,
-                              fabs (ca) < 0.25 ? label_width * 1.6 : label_width, every > 1 ? 1 : 2,
-                              &style->foreground, &bounds);
+      /* Named only where it touches no name already placed. */
+      {
+        PangoAlignment alignment = anchor == ECART_CHART_ANCHOR_TOP || anchor == ECART_CHART_ANCHOR_BOTTOM
+                                   ? PANGO_ALIGN_CENTER
+                                   : ca > 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
+        g_autoptr(PangoLayout) layout = ecart_chart_scene_label (scene, ECART_CHART_FONT_LABEL, item->name,
+                                                                 fabs (ca) < 0.25 ? label_width * 1.6 : label_width,
+                                                                 every > 1 ? 1 : 2, alignment);
+        gboolean free_space = TRUE;
+
+        ecart_chart_measure_place (layout, lx, ly, anchor, NULL, NULL, &bounds);
+        for (guint p = 0; p < placed->len && free_space; p++)
+          free_space = !ecart_chart_rect_intersects (&bounds, &g_array_index (placed, EcartChartRect, p), 1.0);
+        if (!free_space)
+          {
+            left_out = TRUE;
+            continue;
+          }
+        g_array_append_val (placed, bounds);
+        ecart_chart_scene_place (scene, layout, lx, ly, anchor, &style->foreground, &bounds);
+      }
       ecart_chart_hit_init (&hit, ECART_CHART_ELEMENT_LABEL, ECART_CHART_MEASURE_NONE);
       hit.segment = data->segment;
       hit.attribute = item->attribute;
@@ -327,13 +332,33 @@ _ecart_chart_radar_layout (EcartChartScene *scene,
       ecart_chart_scene_add_hit (scene, &hit);
     }
 
-  if (every > 1)
+  return every > 1 || left_out;
+}
+
+void
+_ecart_chart_radar_layout (EcartChartScene *scene,
+                           gconstpointer    pointer)
+{
+  const EcartChartRadarData *data = pointer;
+  const EcartChartStyle *style = ecart_chart_scene_get_style (scene);
+  g_autoptr(GArray) legend = _ecart_chart_legend_new ();
+  gboolean any_insufficient = FALSE;
+
+  for (guint i = 0; i < data->attributes->len; i++)
     {
-      g_autofree char *text = g_strdup_printf (_("One attribute in %u is named; the data table lists them all."),
-                                               every);
-      ecart_chart_scene_text (scene, ECART_CHART_FONT_NOTE, text, plot.x + plot.width, plot.y,
-                              ECART_CHART_ANCHOR_TOP_RIGHT, plot.width * 0.3, 3, &style->secondary, NULL);
+      const EcartChartAttribute *item = &g_array_index (data->attributes, EcartChartAttribute, i);
+      any_insufficient |= item->insufficient[ECART_DIMENSION_LIVED] && item->n[ECART_DIMENSION_LIVED] > 0;
     }
+
+  for (guint d = 0; d < G_N_ELEMENTS (shown); d++)
+    _ecart_chart_legend_add_dimension (legend, style, shown[d]);
+  if (any_insufficient)
+    {
+      _ecart_chart_legend_add (legend, ECART_CHART_LEGEND_MARKER, ECART_CHART_SHAPE_CIRCLE,
+                               &style->dimensions[ECART_DIMENSION_LIVED], _("Insufficient data"));
+      _ecart_chart_legend_last (legend)->hollow = TRUE;
+    }
+  _ecart_chart_frame_layout_body (scene, &data->frame, legend, data, layout_web);
 }
 
 void

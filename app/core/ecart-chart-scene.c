@@ -43,6 +43,7 @@ struct _EcartChartScene
   GArray                *points;    /* double x, y pairs */
   GPtrArray             *layouts;
   GArray                *hits;      /* EcartChartHit */
+  GArray                *texts;     /* EcartChartRect */
   EcartChartRect         plot;
 };
 
@@ -103,6 +104,7 @@ ecart_chart_scene_new (double                 width,
   scene->points = g_array_new (FALSE, FALSE, sizeof (double));
   scene->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   scene->hits = g_array_new (FALSE, FALSE, sizeof (EcartChartHit));
+  scene->texts = g_array_new (FALSE, FALSE, sizeof (EcartChartRect));
 
   for (guint i = 0; i < ECART_CHART_N_FONTS; i++)
     {
@@ -128,6 +130,7 @@ ecart_chart_scene_free (EcartChartScene *scene)
   g_array_unref (scene->points);
   g_ptr_array_unref (scene->layouts);
   g_array_unref (scene->hits);
+  g_array_unref (scene->texts);
   g_free (scene);
 }
 
@@ -179,8 +182,7 @@ ecart_chart_scene_line_height (EcartChartScene *scene,
 
   if (scene->line_heights[font] < 0.0)
     {
-      g_autoptr(PangoLayout) layout = ecart_chart_label_new (scene->context, scene->fonts[font],
-                                                             "Ég", -1, 1, PANGO_ALIGN_LEFT);
+      g_autoptr(PangoLayout) layout = ecart_chart_scene_label (scene, font, "Ég", -1, 1, PANGO_ALIGN_LEFT);
       ecart_chart_label_get_size (layout, NULL, &scene->line_heights[font]);
     }
   return scene->line_heights[font];
@@ -324,6 +326,50 @@ ecart_chart_scene_layout (EcartChartScene       *scene,
   g_ptr_array_add (scene->layouts, g_object_ref (layout));
 }
 
+#define CACHE_KEY  "ecart-chart-labels"
+#define CACHE_SIZE 4096
+
+/**
+ * ecart_chart_scene_label_with_font:
+ *
+ * A label as ecart_chart_label_new() makes it, shaped once per context: layouts are kept on
+ * the Pango context, so that a chart laid out twice (to find out whether names fit) or drawn
+ * again (the window redraws it) does not shape its texts again. The layouts are never changed
+ * once made.
+ */
+PangoLayout *
+ecart_chart_scene_label_with_font (EcartChartScene            *scene,
+                                   const PangoFontDescription *font,
+                                   const char                 *text,
+                                   double                      width,
+                                   int                         max_lines,
+                                   PangoAlignment              alignment)
+{
+  GHashTable *cache = g_object_get_data (G_OBJECT (scene->context), CACHE_KEY);
+  g_autofree char *font_key = pango_font_description_to_string (font);
+  char *key;
+  PangoLayout *layout;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_object_set_data_full (G_OBJECT (scene->context), CACHE_KEY, cache, (GDestroyNotify)g_hash_table_unref);
+    }
+  key = g_strdup_printf ("%s\x1f%d\x1f%d\x1f%d\x1f%s", font_key, width > 0.0 ? (int)(width * PANGO_SCALE) : -1,
+                         width > 0.0 ? max_lines : 0, alignment, text != NULL ? text : "");
+  layout = g_hash_table_lookup (cache, key);
+  if (layout != NULL)
+    {
+      g_free (key);
+      return g_object_ref (layout);
+    }
+  if (g_hash_table_size (cache) >= CACHE_SIZE)
+    g_hash_table_remove_all (cache);
+  layout = ecart_chart_label_new (scene->context, font, text, width, max_lines, alignment);
+  g_hash_table_insert (cache, key, g_object_ref (layout));
+  return layout;
+}
+
 PangoLayout *
 ecart_chart_scene_label (EcartChartScene *scene,
                          EcartChartFont   font,
@@ -332,18 +378,19 @@ ecart_chart_scene_label (EcartChartScene *scene,
                          int              max_lines,
                          PangoAlignment   alignment)
 {
-  return ecart_chart_label_new (scene->context, scene->fonts[font], text, width, max_lines,
-                                alignment);
+  return ecart_chart_scene_label_with_font (scene, scene->fonts[font], text, width, max_lines, alignment);
 }
 
+/* Where ecart_chart_scene_place() would put @layout: its top-left corner, and the bounds of
+ * its text. */
 void
-ecart_chart_scene_place (EcartChartScene       *scene,
-                         PangoLayout           *layout,
-                         double                 x,
-                         double                 y,
-                         EcartChartAnchor       anchor,
-                         const EcartChartColor *color,
-                         EcartChartRect        *bounds)
+ecart_chart_measure_place (PangoLayout      *layout,
+                           double            x,
+                           double            y,
+                           EcartChartAnchor  anchor,
+                           double           *left_out,
+                           double           *top_out,
+                           EcartChartRect   *bounds)
 {
   PangoRectangle logical;
   double w;
@@ -398,17 +445,67 @@ ecart_chart_scene_place (EcartChartScene       *scene,
       break;
     }
 
-  ecart_chart_scene_layout (scene, layout, left, top, color);
+  if (left_out != NULL)
+    *left_out = left;
+  if (top_out != NULL)
+    *top_out = top;
   if (bounds != NULL)
     {
-      /* The ink of unwrapped text starts at its logical x; wrapped, its lines are aligned. */
-      double ink_left = left;
-      double ink_width = (double)logical.width / PANGO_SCALE;
+      /* Unwrapped text starts at its logical x; wrapped, its lines are aligned in its width. */
+      double ink_left = layout_width > 0 ? left + (double)logical.x / PANGO_SCALE : left;
 
-      if (layout_width > 0)
-        ink_left = left + (double)logical.x / PANGO_SCALE;
-      *bounds = (EcartChartRect) { ink_left, top, ink_width, h };
+      *bounds = (EcartChartRect) { ink_left, top, (double)logical.width / PANGO_SCALE, h };
     }
+}
+
+void
+ecart_chart_scene_place (EcartChartScene       *scene,
+                         PangoLayout           *layout,
+                         double                 x,
+                         double                 y,
+                         EcartChartAnchor       anchor,
+                         const EcartChartColor *color,
+                         EcartChartRect        *bounds)
+{
+  double left;
+  double top;
+  EcartChartRect box;
+
+  ecart_chart_measure_place (layout, x, y, anchor, &left, &top, &box);
+  ecart_chart_scene_layout (scene, layout, left, top, color);
+  if (pango_layout_get_character_count (layout) > 0)
+    g_array_append_val (scene->texts, box);
+  if (bounds != NULL)
+    *bounds = box;
+}
+
+PangoFontDescription *
+ecart_chart_scene_fit_font (EcartChartScene *scene,
+                            EcartChartFont   font,
+                            double           line_height,
+                            double           min_size,
+                            double          *fitted)
+{
+  PangoFontDescription *description = pango_font_description_copy (scene->fonts[font]);
+  double natural = ecart_chart_scene_line_height (scene, font);
+  double size = (double)pango_font_description_get_size (description) / PANGO_SCALE;
+  double ratio = natural > 0.0 ? MIN (line_height / natural, 1.0) : 1.0;
+  double smallest = min_size * scene->style->scale;
+
+  if (size * ratio < smallest)
+    ratio = MIN (smallest / size, 1.0);
+  pango_font_description_set_absolute_size (description, size * ratio * PANGO_SCALE);
+  if (fitted != NULL)
+    *fitted = natural * ratio;
+  return description;
+}
+
+const EcartChartRect *
+ecart_chart_scene_get_text_bounds (EcartChartScene *scene,
+                                   guint           *n_texts)
+{
+  *n_texts = scene->texts->len;
+  return (const EcartChartRect *)(gpointer)scene->texts->data;
 }
 
 void
@@ -634,7 +731,9 @@ ecart_chart_scene_paint (EcartChartScene *scene,
       set_color (cr, &scene->style->background);
       cairo_paint (cr);
     }
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* Mitred joins: round ones cost a pie at every vertex of a flattened circle, which made
+   * markers the dearest thing to paint. Lines through data points get round joins. */
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
 
   for (guint i = 0; i < scene->ops->len; i++)
     {
@@ -663,12 +762,14 @@ ecart_chart_scene_paint (EcartChartScene *scene,
             const double *xy = &g_array_index (scene->points, double, op->first);
 
             set_dash (cr, op->dash, op->line_width);
+            cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
             cairo_move_to (cr, xy[0], xy[1]);
             for (guint p = 1; p < op->n_points; p++)
               cairo_line_to (cr, xy[2 * p], xy[2 * p + 1]);
             if (op->closed)
               cairo_close_path (cr);
             fill_and_stroke (cr, op);
+            cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
             set_dash (cr, ECART_CHART_DASH_SOLID, 1.0);
           }
           break;

@@ -119,12 +119,25 @@ void ecart_chart_scene_layout    (EcartChartScene        *scene,
                                   const EcartChartColor  *color);
 
 /* Text helpers: a label of @font wrapped to @width (≤ 0: no limit) and @max_lines. */
+PangoLayout *ecart_chart_scene_label_with_font (EcartChartScene           *scene,
+                                          const PangoFontDescription *font,
+                                          const char            *text,
+                                          double                 width,
+                                          int                    max_lines,
+                                          PangoAlignment         alignment);
 PangoLayout *ecart_chart_scene_label     (EcartChartScene       *scene,
                                           EcartChartFont         font,
                                           const char            *text,
                                           double                 width,
                                           int                    max_lines,
                                           PangoAlignment         alignment);
+void         ecart_chart_measure_place   (PangoLayout           *layout,
+                                          double                 x,
+                                          double                 y,
+                                          EcartChartAnchor       anchor,
+                                          double                *left,
+                                          double                *top,
+                                          EcartChartRect        *bounds);
 /* Adds @layout so that its @anchor point is at (x, y); returns its bounds. */
 void         ecart_chart_scene_place     (EcartChartScene       *scene,
                                           PangoLayout           *layout,
@@ -143,6 +156,18 @@ void         ecart_chart_scene_text      (EcartChartScene       *scene,
                                           int                    max_lines,
                                           const EcartChartColor *color,
                                           EcartChartRect        *bounds);
+
+/* A copy of @font's description, smaller when needed so that a line of it fits
+ * @line_height, but not under @min_size pixels (at scale 1); @fitted receives its line
+ * height. Free it with pango_font_description_free(). */
+PangoFontDescription *ecart_chart_scene_fit_font (EcartChartScene      *scene,
+                                          EcartChartFont         font,
+                                          double                 line_height,
+                                          double                 min_size,
+                                          double                *fitted);
+/* The bounds of every text placed, in order: for the tests (no two may overlap). */
+const EcartChartRect *ecart_chart_scene_get_text_bounds (EcartChartScene *scene,
+                                          guint                 *n_texts);
 
 /* Hits: the last one added wins where they overlap. */
 void         ecart_chart_scene_add_hit   (EcartChartScene       *scene,

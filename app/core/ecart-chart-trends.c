@@ -220,6 +220,14 @@ _ecart_chart_trends_layout (EcartChartScene *scene,
                               MAX (plot.height - x_labels, 1.0) };
   ecart_chart_grid_shape (n, panels.width, panels.height, PANEL_ASPECT, &n_rows, &n_columns);
   ecart_chart_grid_init (&grid, &panels, n_rows, n_columns, 22.0 * s);
+  /* As many ticks as the panels' height allows, one line of text apart at least. */
+  {
+    EcartChartRect cell;
+
+    ecart_chart_grid_get_cell (&grid, 0, 0, &cell);
+    ecart_chart_axis_nice (&axis, low, high,
+                           MIN (4, ecart_chart_max_ticks (cell.height - heading_height - 6.0 * s, tick_height * 1.6)));
+  }
 
   for (guint i = 0; i < n; i++)
     {
@@ -317,13 +325,21 @@ _ecart_chart_trends_layout (EcartChartScene *scene,
             {
               g_autofree char *change = _ecart_chart_format_signed (point->change.estimate);
               g_autofree char *text = g_strconcat (change, "*", NULL);
+              double value_height = ecart_chart_scene_line_height (scene, ECART_CHART_FONT_VALUE);
               gboolean up = point->change.estimate > 0;
 
+              /* Above a rise, under a fall, but always inside the panel. */
+              if (up && y - r - 2.0 * s - value_height < area.y)
+                up = FALSE;
+              else if (!up && y + r + 2.0 * s + value_height > area.y + area.height)
+                up = TRUE;
               ecart_chart_scene_marker (scene, ECART_CHART_SHAPE_CIRCLE, x, y, r + 3.5 * s, NULL, lived_color, 1.5 * s);
-              ecart_chart_scene_text (scene, ECART_CHART_FONT_VALUE, text, x - r - 4.0 * s,
-                                      up ? y - r - 2.0 * s : y + r + 2.0 * s,
-                                      up ? ECART_CHART_ANCHOR_BOTTOM_RIGHT : ECART_CHART_ANCHOR_TOP_RIGHT,
-                                      bands.step, 1, lived_color, NULL);
+              /* A panel too small to write it in keeps the ring; the data table has it. */
+              if (area.height >= 2.0 * (r + 2.0 * s + value_height))
+                ecart_chart_scene_text (scene, ECART_CHART_FONT_VALUE, text, x - r - 4.0 * s,
+                                        up ? y - r - 2.0 * s : y + r + 2.0 * s,
+                                        up ? ECART_CHART_ANCHOR_BOTTOM_RIGHT : ECART_CHART_ANCHOR_TOP_RIGHT,
+                                        bands.step, 1, lived_color, NULL);
             }
           else if (point->insufficient)
             {

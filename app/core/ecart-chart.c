@@ -7,6 +7,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <pango/pangocairo.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -27,7 +28,8 @@ struct _EcartChart
   EcartGapKind               gap;
   const EcartChartClassInfo *info;
   gpointer                   data;
-  EcartChartScene           *scene;  /* the last one drawn */
+  EcartChartScene           *scene;    /* the last one drawn */
+  PangoContext              *context;  /* kept between draws, with its shaped labels */
 };
 
 G_DEFINE_FINAL_TYPE (EcartChart, ecart_chart, G_TYPE_OBJECT)
@@ -78,6 +80,7 @@ ecart_chart_finalize (GObject *object)
   if (self->data != NULL)
     self->info->data_free (self->data);
   g_clear_pointer (&self->scene, ecart_chart_scene_free);
+  g_clear_object (&self->context);
   g_clear_object (&self->segment);
   g_clear_object (&self->table);
 
@@ -266,18 +269,15 @@ ecart_chart_get_empty_message (EcartChart *self)
 }
 
 static EcartChartScene *
-lay_out (cairo_t                   *cr,
+lay_out (PangoContext              *context,
          double                     width,
          double                     height,
          gconstpointer              data,
          const EcartChartStyle     *style,
          void                     (*layout) (EcartChartScene *, gconstpointer))
 {
-  PangoContext *context = ecart_chart_context_new (cr);
   EcartChartScene *scene = ecart_chart_scene_new (width, height, style, context);
   const EcartChartFrame *frame = data;
-
-  g_object_unref (context);  /* the scene keeps it */
 
   if (frame->empty_message != NULL)
     _ecart_chart_frame_layout_empty (scene, frame);
@@ -295,11 +295,26 @@ _ecart_chart_draw_with (cairo_t               *cr,
                         void                 (*layout) (EcartChartScene *, gconstpointer))
 {
   g_autoptr(EcartChartScene) scene = NULL;
+  PangoContext *context;
 
   g_return_if_fail (cr != NULL && data != NULL && style != NULL);
 
-  scene = lay_out (cr, width, height, data, style, layout);
+  context = ecart_chart_context_new (cr);
+  scene = lay_out (context, width, height, data, style, layout);
   ecart_chart_scene_paint (scene, cr);
+  g_object_unref (context);
+}
+
+/* The chart's context, made for @cr the first time, then brought up to date with it. */
+static PangoContext *
+get_context (EcartChart *self,
+             cairo_t    *cr)
+{
+  if (self->context == NULL)
+    self->context = ecart_chart_context_new (cr);
+  else
+    pango_cairo_update_context (cr, self->context);
+  return self->context;
 }
 
 /**
@@ -325,7 +340,7 @@ ecart_chart_draw (EcartChart            *self,
   if (!(width > 0.0) || !(height > 0.0) || !isfinite (width) || !isfinite (height))
     return;
 
-  scene = lay_out (cr, width, height, self->data, style, self->info->layout);
+  scene = lay_out (get_context (self, cr), width, height, self->data, style, self->info->layout);
   ecart_chart_scene_paint (scene, cr);
   g_clear_pointer (&self->scene, ecart_chart_scene_free);
   self->scene = scene;
@@ -358,7 +373,7 @@ ecart_chart_get_preferred_height (EcartChart            *self,
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (surface);
-  scene = lay_out (cr, width, probe, self->data, style, self->info->layout);
+  scene = lay_out (get_context (self, cr), width, probe, self->data, style, self->info->layout);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
