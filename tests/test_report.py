@@ -13,8 +13,8 @@ and pdftotext.
   outline and internal links;
 - markup in names, an empty workspace, bad usage, unwritable files.
 
-The French catalogue is built from po/fr.po (and po/fr-report.po while it exists) into a
-temporary folder, so the test sees the translations of the sources it runs against.
+The French catalogue is built from po/fr.po (and the po/fr-*.po fragments while they exist)
+into a temporary folder, so the test sees the translations of the sources it runs against.
 $ECART_CLI, $ECART_MAKE_FIXTURE and $ECART_SOURCE_PO are set by meson."""
 
 import csv
@@ -119,9 +119,10 @@ class ReportTestCase(unittest.TestCase):
         cls.locale = os.path.join(cls.tmp, "locale")
         messages = os.path.join(cls.locale, "fr", "LC_MESSAGES")
         os.makedirs(messages)
-        sources = [os.path.join(SOURCE_PO, "fr.po")]
-        if os.path.exists(os.path.join(SOURCE_PO, "fr-report.po")):
-            sources.append(os.path.join(SOURCE_PO, "fr-report.po"))
+        # fr.po, then the fragments waiting to be merged into it (po/fr-*.po).
+        sources = [os.path.join(SOURCE_PO, "fr.po")] + sorted(
+            os.path.join(SOURCE_PO, name) for name in os.listdir(SOURCE_PO)
+            if name.startswith("fr-") and name.endswith(".po"))
         merged = os.path.join(cls.tmp, "fr.po")
         subprocess.run(["msgcat", "--use-first", *sources, "-o", merged], check=True)
         subprocess.run(["msgfmt", "-o", os.path.join(messages, "ecart.mo"), merged], check=True)

@@ -45,8 +45,9 @@ typedef struct
 
 static const Conventions conventions[] = {
   { "en", ".", ",", "", "en_GB.UTF-8:en_US.UTF-8:en_GB.utf8:en_US.utf8:C.UTF-8:C.utf8" },
-  /* French typography: a narrow no-break space before % and between thousands. */
-  { "fr", ",", "\u202f", "\u202f", "fr_FR.UTF-8:fr_FR.utf8:fr_BE.UTF-8:fr_CA.UTF-8:fr_CH.UTF-8:fr_LU.UTF-8" },
+  /* French typography wants a narrow no-break space (U+202F) before % and between
+   * thousands, but Cantarell has none and Pango draws it without width: a no-break space. */
+  { "fr", ",", "\u00a0", "\u00a0", "fr_FR.UTF-8:fr_FR.utf8:fr_BE.UTF-8:fr_CA.UTF-8:fr_CH.UTF-8:fr_LU.UTF-8" },
   { "de", ",", ".", "\u00a0", "de_DE.UTF-8:de_DE.utf8:de_AT.UTF-8:de_CH.UTF-8" },
   { "es", ",", ".", "\u00a0", "es_ES.UTF-8:es_ES.utf8" },
   { "it", ",", ".", "", "it_IT.UTF-8:it_IT.utf8" },
