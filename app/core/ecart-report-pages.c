@@ -550,7 +550,7 @@ add_toc_entry (Report *report,
                                            markup, width - entry->indent - 48.0);
   block = _ecart_report_doc_add_block (report->doc, _ecart_report_layout_height (entry->title),
                                        draw_toc_entry, entry, (GDestroyNotify)toc_entry_free);
-  _ecart_report_block_set_space_before (block, level == 1 ? 11.0 : 3.0);
+  _ecart_report_block_set_space_before (block, level == 1 ? 9.0 : 1.5);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -1311,7 +1311,9 @@ add_initiatives (Report       *report,
       {
         const char *cells[] = { title, status, due, about };
 
-        _ecart_report_doc_add_table_row (report->doc, &table, FALSE, cells);
+        block = _ecart_report_doc_add_table_row (report->doc, &table, FALSE, cells);
+        /* A short table stays on one page. */
+        _ecart_report_block_set_keep_with_next (block, open->len <= 6 && i + 1 < open->len);
       }
     }
 }
