@@ -187,6 +187,24 @@ set_metadata (EcartReportWriter *report,
     }
 }
 
+/* Building the blocks is the first tenth of the work, drawing the pages the rest. */
+#define BUILT 0.1
+
+typedef struct
+{
+  EcartProgressFunc func;
+  gpointer          data;
+} Progress;
+
+static void
+on_page_drawn (double   fraction,
+               gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  progress->func (BUILT + (1.0 - BUILT) * fraction, progress->data);
+}
+
 static gboolean
 write_document (EcartReportWriter  *report,
                 EcartAtomicFile    *file,
@@ -201,6 +219,7 @@ write_document (EcartReportWriter  *report,
   double height = paper == ECART_PAPER_LETTER ? PAGE_LETTER_HEIGHT : PAGE_A4_HEIGHT;
   GDateTime *option_date = ecart_report_options_get_date (report->options);
   g_autoptr(GDateTime) date = option_date != NULL ? g_date_time_ref (option_date) : g_date_time_new_now_local ();
+  Progress scaled = { progress, user_data };
   cairo_surface_t *surface;
   cairo_status_t status;
   gboolean ok;
@@ -216,13 +235,13 @@ write_document (EcartReportWriter  *report,
 
   _ecart_report_build_pages (report);
   if (progress != NULL)
-    progress (0.1, user_data);
+    progress (BUILT, user_data);
   _ecart_report_doc_paginate (report->doc);
   map_parts (report);
   add_outline (report, surface);
 
-  ok = _ecart_report_doc_draw (report->doc, draw_page_frame, report, progress, user_data,
-                               cancellable, error);
+  ok = _ecart_report_doc_draw (report->doc, draw_page_frame, report,
+                               progress != NULL ? on_page_drawn : NULL, &scaled, cancellable, error);
   /* The doc holds a cairo context on the surface: release it before finishing. */
   g_clear_pointer (&report->doc, _ecart_report_doc_free);
   cairo_surface_finish (surface);
