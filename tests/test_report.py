@@ -312,10 +312,20 @@ class Robustness(ReportTestCase):
             db.execute("UPDATE workspace SET value = 'Tom & Jerry <3' WHERE key = 'name'")
         db.close()
         out = self.path("markup.pdf")
-        self.assertStatus(self.report(workspace, out), 0)
+        result = self.report(workspace, out)
+        self.assertStatus(result, 0)
+        self.assertEqual(result.stderr, "")
         text = flat(" ".join(page_text(out, p) for p in range(1, pdf_pages(out) + 1)))
         for name in ("<b>Bold & co</b> <span>", "A & B <i>", "Tom & Jerry <3"):
             self.assertIn(name, text)
+
+        # A damaged file: bytes that are not UTF-8 in a description.
+        db = sqlite3.connect(workspace)
+        with db:
+            db.execute("UPDATE segment SET description = CAST(X'4361C3A9E9FF2026' AS TEXT)")
+        db.close()
+        self.assertStatus(self.report(workspace, out), 0)
+        self.assertIn("Caé\ufffd\ufffd &", flat(page_text(out, 1)))
 
     def test_empty_workspace(self):
         workspace = self.path("blank.ecart")

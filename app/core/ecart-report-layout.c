@@ -212,7 +212,16 @@ _ecart_report_doc_layout (EcartReportDoc  *doc,
       pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
-  pango_layout_set_markup (layout, markup != NULL ? markup : "", -1);
+  /* Names come from a file: one with bytes that are not UTF-8 gets U+FFFD for them rather
+   * than an empty layout (Pango refuses invalid markup as a whole). */
+  if (markup != NULL && !g_utf8_validate (markup, -1, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (markup, -1);
+
+      pango_layout_set_markup (layout, valid, -1);
+    }
+  else
+    pango_layout_set_markup (layout, markup != NULL ? markup : "", -1);
   return layout;
 }
 
