@@ -7,10 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ecart-chart.h"
-#include "ecart-chart-private.h"
 #include "ecart-template.h"
-#include "ecart-wave-writer.h"
+#include "test-charts-utils.h"
 
 /* The eight charts drawn into image surfaces, for the demo and for edge cases (nothing to
  * draw, one attribute, 60 attributes, too few measurements, gaps of both signs, the dark
@@ -19,478 +17,10 @@
  * rsvg-convert and pdfinfo, and reference pictures (tests/data/charts, regenerated with
  * ECART_UPDATE_REFERENCES=1). */
 
-#define MARGIN 24
-
-/* cairo 1.16 has no autoptr of its own. */
-typedef cairo_surface_t Surface;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Surface, cairo_surface_destroy)
-
-static char *tmp_dir;
-static EcartWorkspace *demo;
-static EcartWorkspace *demo_fr;
-static EcartWorkspace *edge;
-static EcartWorkspace *single;
-static EcartWorkspace *empty;
-
 static const EcartChartKind all_kinds[] = {
   ECART_CHART_PROFILE, ECART_CHART_GAP_BARS, ECART_CHART_RADAR, ECART_CHART_JOURNEY,
   ECART_CHART_MATRIX, ECART_CHART_NPS, ECART_CHART_HEATMAP, ECART_CHART_TRENDS,
 };
-
-/* ---------------------------------------------------------------------------------- */
-/* Fixtures                                                                           */
-
-static void
-check (gboolean  ok,
-       GError   *error)
-{
-  g_assert_no_error (error);
-  g_assert_true (ok);
-}
-
-static gpointer
-first_item (GListModel *list)
-{
-  gpointer item = g_list_model_get_item (list, 0);
-
-  g_object_unref (item);  /* the list keeps it */
-  return item;
-}
-
-static EcartWorkspace *
-get_demo (const char *language)
-{
-  EcartWorkspace **slot = g_str_equal (language, "fr") ? &demo_fr : &demo;
-
-  if (*slot == NULL)
-    {
-      g_autofree char *name = g_strdup_printf ("demo-%s.ecart", language);
-      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-      g_autoptr(GError) error = NULL;
-
-      *slot = ecart_demo_create (path, language, &error);
-      g_assert_no_error (error);
-    }
-  return *slot;
-}
-
-/* Names of every length, French as the trainers write them. */
-static char *
-edge_attribute_name (guint i)
-{
-  static const char * const names[] = {
-    "Accueil", "Écoute attentive et résolution rapide des problèmes signalés",
-    "Rapport qualité-prix", "Personnalisation des attentions tout au long du séjour",
-    "Wi-Fi", "Engagement écoresponsable visible et vérifiable par les clients",
-  };
-
-  return g_strdup_printf ("%02u %s", i + 1, names[i % G_N_ELEMENTS (names)]);
-}
-
-/* The edge workspace: one segment, 60 attributes, one wave of 30 respondents. Attribute i
- * is desired at 7; its lived mean is 8.5 for odd i and 5.5 for even i (gaps of both signs);
- * attributes 0 to 9 are scored by 5 respondents only (insufficient data), the others by
- * 30. Expected scores are 7 ± 0.5 everywhere, at touchpoint i % 3. */
-static EcartWorkspace *
-get_edge (void)
-{
-  if (edge == NULL)
-    {
-      g_autofree char *path = g_build_filename (tmp_dir, "edge.ecart", NULL);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(EcartWaveWriter) writer = NULL;
-      g_autoptr(GPtrArray) attributes = g_ptr_array_new ();
-      EcartTouchpoint *touchpoints[3];
-      EcartSegment *segment;
-      EcartPillar *pillar;
-      EcartStage *stage;
-      EcartChannel *channel;
-
-      edge = ecart_workspace_create (path, ECART_TEMPLATE_BLANK, "en", &error);
-      g_assert_no_error (error);
-      pillar = first_item (ecart_workspace_get_pillars (edge));
-      stage = first_item (ecart_workspace_get_stages (edge));
-      channel = first_item (ecart_workspace_get_channels (edge));
-      segment = ecart_workspace_add_segment (edge, "Segment aux attentes élevées", &error);
-      check (segment != NULL, error);
-      for (guint t = 0; t < 3; t++)
-        {
-          g_autofree char *name = g_strdup_printf ("Point de contact %u", t + 1);
-          touchpoints[t] = ecart_workspace_add_touchpoint (edge, stage, channel, name, &error);
-          check (touchpoints[t] != NULL, error);
-        }
-      for (guint a = 0; a < 60; a++)
-        {
-          g_autofree char *name = edge_attribute_name (a);
-          EcartAttribute *attribute = ecart_workspace_add_attribute (edge, pillar, name, &error);
-
-          check (attribute != NULL, error);
-          check (ecart_workspace_set_desired (edge, segment, attribute, 7.0, 1 + a % 5, "", &error), error);
-          check (ecart_workspace_set_proposed_level (edge, segment, attribute, 6.5, &error), error);
-          g_ptr_array_add (attributes, attribute);
-        }
-
-      writer = ecart_wave_writer_begin (edge, "Vague unique", "survey", "test", &error);
-      check (writer != NULL, error);
-      for (guint r = 0; r < 30; r++)
-        {
-          g_autofree char *key = g_strdup_printf ("r%u", r);
-          gint64 id = ecart_wave_writer_add_respondent (writer, ecart_item_get_id (ECART_ITEM (segment)), key,
-                                                        "2026-03-01", &error);
-
-          check (id != 0, error);
-          check (ecart_wave_writer_add_recommendation (writer, id, r % 11, &error), error);
-          for (guint a = 0; a < 60; a++)
-            {
-              EcartAttribute *attribute = g_ptr_array_index (attributes, a);
-              gint64 attribute_id = ecart_item_get_id (ECART_ITEM (attribute));
-              gint64 touchpoint_id = ecart_item_get_id (ECART_ITEM (touchpoints[a % 3]));
-              double lived = (a % 2 == 1 ? 8.5 : 5.5) + (r % 2 == 0 ? 0.5 : -0.5);
-
-              if (a < 10 && r >= 5)
-                continue;
-              check (ecart_wave_writer_add_measurement (writer, id, attribute_id, touchpoint_id,
-                                                        ECART_DIMENSION_LIVED, lived, 0, 10, &error), error);
-              check (ecart_wave_writer_add_measurement (writer, id, attribute_id, touchpoint_id,
-                                                        ECART_DIMENSION_EXPECTED, 7.0 + (r % 2 == 0 ? 0.5 : -0.5),
-                                                        0, 10, &error), error);
-            }
-        }
-      check (ecart_wave_writer_commit (writer, &error), error);
-    }
-  return edge;
-}
-
-/* One segment, one attribute, measured at one touchpoint by 20 respondents. */
-static EcartWorkspace *
-get_single (void)
-{
-  if (single == NULL)
-    {
-      g_autofree char *path = g_build_filename (tmp_dir, "single.ecart", NULL);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(EcartWaveWriter) writer = NULL;
-      EcartSegment *segment;
-      EcartAttribute *attribute;
-      EcartTouchpoint *touchpoint;
-
-      single = ecart_workspace_create (path, ECART_TEMPLATE_BLANK, "en", &error);
-      g_assert_no_error (error);
-      segment = ecart_workspace_add_segment (single, "Couples", &error);
-      check (segment != NULL, error);
-      attribute = ecart_workspace_add_attribute (single, first_item (ecart_workspace_get_pillars (single)),
-                                                 "Warm welcome", &error);
-      check (attribute != NULL, error);
-      touchpoint = ecart_workspace_add_touchpoint (single, first_item (ecart_workspace_get_stages (single)),
-                                                   first_item (ecart_workspace_get_channels (single)),
-                                                   "Reception", &error);
-      check (touchpoint != NULL, error);
-      check (ecart_workspace_set_desired (single, segment, attribute, 9.0, 5, "", &error), error);
-      check (ecart_workspace_set_proposed_level (single, segment, attribute, 8.0, &error), error);
-
-      writer = ecart_wave_writer_begin (single, "Wave 1", "survey", "test", &error);
-      check (writer != NULL, error);
-      for (guint r = 0; r < 20; r++)
-        {
-          g_autofree char *key = g_strdup_printf ("r%u", r);
-          gint64 id = ecart_wave_writer_add_respondent (writer, ecart_item_get_id (ECART_ITEM (segment)), key,
-                                                        NULL, &error);
-
-          check (id != 0, error);
-          check (ecart_wave_writer_add_measurement (writer, id, ecart_item_get_id (ECART_ITEM (attribute)),
-                                                    ecart_item_get_id (ECART_ITEM (touchpoint)),
-                                                    ECART_DIMENSION_LIVED, 6 + r % 3, 0, 10, &error), error);
-          check (ecart_wave_writer_add_measurement (writer, id, ecart_item_get_id (ECART_ITEM (attribute)),
-                                                    ecart_item_get_id (ECART_ITEM (touchpoint)),
-                                                    ECART_DIMENSION_EXPECTED, 8 + r % 2, 0, 10, &error), error);
-          check (ecart_wave_writer_add_recommendation (writer, id, 5 + r % 6, &error), error);
-        }
-      check (ecart_wave_writer_commit (writer, &error), error);
-    }
-  return single;
-}
-
-/* A segment and nothing else. */
-static EcartWorkspace *
-get_empty (void)
-{
-  if (empty == NULL)
-    {
-      g_autofree char *path = g_build_filename (tmp_dir, "empty.ecart", NULL);
-      g_autoptr(GError) error = NULL;
-
-      empty = ecart_workspace_create (path, ECART_TEMPLATE_BLANK, "en", &error);
-      g_assert_no_error (error);
-      check (ecart_workspace_add_segment (empty, "Families", &error) != NULL, error);
-    }
-  return empty;
-}
-
-static EcartGapTable *
-compute (EcartWorkspace *workspace)
-{
-  g_autoptr(GError) error = NULL;
-  EcartGapTable *table = ecart_gap_table_new (workspace, NULL, &error);
-
-  g_assert_no_error (error);
-  return table;
-}
-
-static EcartSegment *
-find_segment (EcartWorkspace *workspace,
-              const char     *name)
-{
-  EcartItem *item = ecart_workspace_find_by_name (workspace, ecart_workspace_get_segments (workspace), name);
-
-  g_assert_nonnull (item);
-  return ECART_SEGMENT (item);
-}
-
-/* ---------------------------------------------------------------------------------- */
-/* Pictures                                                                           */
-
-/* Draws @chart at @width × @height into a surface with a transparent margin around it. */
-static cairo_surface_t *
-render (EcartChart            *chart,
-        int                    width,
-        int                    height,
-        const EcartChartStyle *style)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width + 2 * MARGIN,
-                                                         height + 2 * MARGIN);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_translate (cr, MARGIN, MARGIN);
-  ecart_chart_draw (chart, cr, width, height, style);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
-/* The colour at (x, y) of the chart (not counting the margin), unpremultiplied. */
-static EcartChartColor
-pixel (cairo_surface_t *surface,
-       double           x,
-       double           y)
-{
-  int stride = cairo_image_surface_get_stride (surface);
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int px = (int)floor (x) + MARGIN;
-  int py = (int)floor (y) + MARGIN;
-  guint32 value;
-  double a;
-
-  g_assert_cmpint (px, >=, 0);
-  g_assert_cmpint (py, >=, 0);
-  g_assert_cmpint (px, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (py, <, cairo_image_surface_get_height (surface));
-  value = *(const guint32 *)(gconstpointer)(data + py * stride + px * 4);
-  a = ((value >> 24) & 0xff) / 255.0;
-  if (a == 0.0)
-    return (EcartChartColor) { 0, 0, 0, 0 };
-  return (EcartChartColor) { ((value >> 16) & 0xff) / 255.0 / a, ((value >> 8) & 0xff) / 255.0 / a,
-                             (value & 0xff) / 255.0 / a, a };
-}
-
-static gboolean
-same_color (const EcartChartColor *a,
-            const EcartChartColor *b,
-            double                 tolerance)
-{
-  return fabs (a->red - b->red) <= tolerance && fabs (a->green - b->green) <= tolerance
-         && fabs (a->blue - b->blue) <= tolerance;
-}
-
-#define assert_color(surface, x, y, expected)                                                   \
-  G_STMT_START {                                                                                \
-    EcartChartColor found_ = pixel ((surface), (x), (y));                                       \
-    if (!same_color (&found_, (expected), 0.04))                                                \
-      g_error ("%s:%d: pixel (%.1f, %.1f) is %.3f %.3f %.3f, expected %.3f %.3f %.3f",          \
-               __FILE__, __LINE__, (double)(x), (double)(y), found_.red, found_.green,          \
-               found_.blue, (expected)->red, (expected)->green, (expected)->blue);              \
-  } G_STMT_END
-
-/* Nothing is drawn in the margin: the chart stays within its bounds. */
-static void
-assert_margin_empty (cairo_surface_t *surface)
-{
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  const guint8 *data = cairo_image_surface_get_data (surface);
-
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      {
-        gboolean inside = x >= MARGIN && x < width - MARGIN && y >= MARGIN && y < height - MARGIN;
-        guint32 value = *(const guint32 *)(gconstpointer)(data + y * stride + x * 4);
-
-        if (!inside && value != 0)
-          g_error ("pixel (%d, %d) outside the chart is drawn: %08x", x - MARGIN, y - MARGIN, value);
-      }
-}
-
-/* How many pixels of the chart differ from its background. */
-static guint
-count_drawn (cairo_surface_t       *surface,
-             const EcartChartStyle *style,
-             double                 x0,
-             double                 y0,
-             double                 x1,
-             double                 y1)
-{
-  EcartChartColor background;
-  guint count = 0;
-
-  ecart_chart_style_get_background_color (style, &background);
-  for (int y = (int)y0; y < (int)y1; y++)
-    for (int x = (int)x0; x < (int)x1; x++)
-      {
-        EcartChartColor c = pixel (surface, x, y);
-        if (!same_color (&c, &background, 0.02))
-          count++;
-      }
-  return count;
-}
-
-static void
-save_artifact (cairo_surface_t *surface,
-               const char      *name)
-{
-  const char *dir = g_getenv ("ECART_TEST_ARTIFACTS");
-  g_autofree char *folder = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-
-  if (dir == NULL)
-    return;
-  folder = g_build_filename (dir, "charts", NULL);
-  g_mkdir_with_parents (folder, 0755);
-  path = g_build_filename (folder, file, NULL);
-  cairo_surface_write_to_png (surface, path);
-}
-
-/* The chart alone, without the margin, as a reference would keep it. */
-static cairo_surface_t *
-crop (cairo_surface_t *surface)
-{
-  int width = cairo_image_surface_get_width (surface) - 2 * MARGIN;
-  int height = cairo_image_surface_get_height (surface) - 2 * MARGIN;
-  cairo_surface_t *cropped = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t *cr = cairo_create (cropped);
-
-  cairo_set_source_surface (cr, surface, -MARGIN, -MARGIN);
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (cropped);
-  return cropped;
-}
-
-/* Reference comparison: a pixel differs when a channel differs by more than 48 (of 255);
- * the picture differs when more than 0.02 % of its pixels do. Text is drawn without hinting,
- * so that the same fonts give the same pixels; a bar 5 pixels longer already fails. */
-#define CHANNEL_TOLERANCE  48
-#define SHARE_TOLERANCE    0.0002
-
-static double
-differing_share (cairo_surface_t *a,
-                 cairo_surface_t *b)
-{
-  int width = cairo_image_surface_get_width (a);
-  int height = cairo_image_surface_get_height (a);
-  const guint8 *pa = cairo_image_surface_get_data (a);
-  const guint8 *pb = cairo_image_surface_get_data (b);
-  int sa = cairo_image_surface_get_stride (a);
-  int sb = cairo_image_surface_get_stride (b);
-  guint64 differ = 0;
-
-  if (width != cairo_image_surface_get_width (b) || height != cairo_image_surface_get_height (b))
-    return 1.0;
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      for (int c = 0; c < 4; c++)
-        if (abs ((int)pa[y * sa + 4 * x + c] - (int)pb[y * sb + 4 * x + c]) > CHANNEL_TOLERANCE)
-          {
-            differ++;
-            break;
-          }
-  return (double)differ / ((double)width * height);
-}
-
-static void
-compare_reference (cairo_surface_t *surface,
-                   const char      *name)
-{
-  g_autoptr(Surface) chart = crop (surface);
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (g_getenv ("ECART_TEST_DATA"), "charts", file, NULL);
-  cairo_surface_t *reference;
-  double share;
-
-  save_artifact (surface, name);
-  if (g_getenv ("ECART_UPDATE_REFERENCES") != NULL)
-    {
-      g_autofree char *folder = g_path_get_dirname (path);
-
-      g_mkdir_with_parents (folder, 0755);
-      g_assert_cmpint (cairo_surface_write_to_png (chart, path), ==, CAIRO_STATUS_SUCCESS);
-      g_test_message ("wrote the reference %s", path);
-      return;
-    }
-
-  reference = cairo_image_surface_create_from_png (path);
-  if (cairo_surface_status (reference) != CAIRO_STATUS_SUCCESS)
-    g_error ("cannot read the reference %s (ECART_UPDATE_REFERENCES=1 writes it)", path);
-  share = differing_share (chart, reference);
-  cairo_surface_destroy (reference);
-  if (share > SHARE_TOLERANCE)
-    g_error ("%s differs from its reference in %.3f %% of its pixels (at most %.3f %%); see "
-             "ECART_TEST_ARTIFACTS/charts/%s.png, or run with ECART_UPDATE_REFERENCES=1 if the "
-             "change is meant", name, share * 100.0, SHARE_TOLERANCE * 100.0, name);
-}
-
-static const EcartChartHit *
-hits_of (EcartChart *chart,
-         guint      *n_hits)
-{
-  EcartChartScene *scene = _ecart_chart_get_scene (chart);
-
-  g_assert_nonnull (scene);
-  return ecart_chart_scene_get_hits (scene, n_hits);
-}
-
-/* No two texts of the last drawing overlap (a pixel of slack for the ink of accents). */
-static void
-assert_no_text_overlap (EcartChart *chart,
-                        const char *what)
-{
-  guint n;
-  const EcartChartRect *texts = ecart_chart_scene_get_text_bounds (_ecart_chart_get_scene (chart), &n);
-
-  for (guint i = 0; i < n; i++)
-    for (guint j = i + 1; j < n; j++)
-      {
-        const EcartChartRect *a = &texts[i];
-        const EcartChartRect *b = &texts[j];
-        double w = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
-        double h = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
-
-        if (w > 1.0 && h > 2.0)
-          g_error ("%s: texts %u (%.0f, %.0f, %.0f × %.0f) and %u (%.0f, %.0f, %.0f × %.0f) overlap",
-                   what, i, a->x, a->y, a->width, a->height, j, b->x, b->y, b->width, b->height);
-      }
-}
-
-static void
-centre (const EcartChartHit *hit,
-        double              *x,
-        double              *y)
-{
-  *x = hit->x + hit->width / 2.0;
-  *y = hit->y + hit->height / 2.0;
-}
 
 /* ---------------------------------------------------------------------------------- */
 /* Every kind, the demo                                                               */
@@ -1193,6 +723,45 @@ test_many (void)
     }
 }
 
+/* Twelve segments side by side (nps, matrix) stay legible: within bounds, no overlapping
+ * texts, every segment drawn; the matrix asks for more height to name its points. */
+static void
+test_twelve_segments (void)
+{
+  g_autoptr(EcartGapTable) table = compute (get_twelve ());
+  g_autoptr(EcartChartStyle) style = ecart_chart_style_new (FALSE, 1.0);
+  static const EcartChartKind kinds[] = { ECART_CHART_NPS, ECART_CHART_MATRIX };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(EcartChart) chart = ecart_chart_new (kinds[k], table, NULL, ECART_GAP_DELIVERY);
+      double preferred = ecart_chart_get_preferred_height (chart, 1600, style);
+      g_autofree char *name = g_strdup_printf ("twelve-%s", ecart_chart_kind_to_string (kinds[k]));
+      g_autofree char *tall_name = g_strdup_printf ("twelve-%s-preferred", ecart_chart_kind_to_string (kinds[k]));
+      g_autoptr(Surface) surface = render (chart, 1600, 900, style);
+      g_autoptr(GHashTable) segments = g_hash_table_new (NULL, NULL);
+      g_autoptr(Surface) tall = NULL;
+      guint n_hits;
+      const EcartChartHit *hits;
+
+      assert_margin_empty (surface);
+      assert_no_text_overlap (chart, name);
+      save_artifact (surface, name);
+      hits = hits_of (chart, &n_hits);
+      for (guint i = 0; i < n_hits; i++)
+        if (hits[i].segment != NULL)
+          g_hash_table_add (segments, hits[i].segment);
+      g_assert_cmpuint (g_hash_table_size (segments), ==, 12);
+
+      if (kinds[k] == ECART_CHART_MATRIX)
+        g_assert_cmpfloat (preferred, >, 900.0);
+      tall = render (chart, 1600, (int)MAX (preferred, 900), style);
+      assert_margin_empty (tall);
+      assert_no_text_overlap (chart, tall_name);
+      save_artifact (tall, tall_name);
+    }
+}
+
 /* The comparison is not so tolerant that a changed bar passes. */
 static void
 test_reference_detects_change (void)
@@ -1218,21 +787,6 @@ test_reference_detects_change (void)
 
 /* ---------------------------------------------------------------------------------- */
 /* Exports                                                                            */
-
-static gboolean
-run (const char * const *argv,
-     char              **out)
-{
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out, NULL, &status, &error))
-    {
-      g_test_message ("cannot run %s: %s", argv[0], error->message);
-      return FALSE;
-    }
-  return g_spawn_check_wait_status (status, NULL);
-}
 
 static void
 test_export (void)
@@ -1495,6 +1049,7 @@ main (int    argc,
   g_test_add_func ("/core/charts/edge/empty", test_empty);
   g_test_add_func ("/core/charts/edge/one-attribute", test_single);
   g_test_add_func ("/core/charts/edge/sixty-attributes", test_many);
+  g_test_add_func ("/core/charts/edge/twelve-segments", test_twelve_segments);
   g_test_add_func ("/core/charts/reference/detects-change", test_reference_detects_change);
   g_test_add_func ("/core/charts/export/formats", test_export);
   g_test_add_func ("/core/charts/export/atomic", test_export_atomic);
@@ -1505,11 +1060,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  g_clear_object (&demo);
-  g_clear_object (&demo_fr);
-  g_clear_object (&edge);
-  g_clear_object (&single);
-  g_clear_object (&empty);
+  fixtures_clear ();
   {
     const char *rm[] = { "rm", "-rf", tmp_dir, NULL };
     run (rm, NULL);

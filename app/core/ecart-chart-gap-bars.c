@@ -316,10 +316,11 @@ _ecart_chart_gap_bars_layout (EcartChartScene *scene,
   ecart_chart_axis_nice (&axis, MIN (low, -0.2 * limit), MAX (high, 0.2 * limit),
                          ecart_chart_max_ticks (area.width, 70.0 * s));
   _ecart_chart_axis_bottom (scene, &axis, &area, TRUE, data->gap_label);
+  /* Under the pips, ending with them, within the labels' column. */
   ecart_chart_scene_text (scene, ECART_CHART_FONT_TICK, C_("chart column", "Importance"),
-                          plot.x + label_width + 14.0 * s + pips_width / 2.0,
-                          area.y + area.height + 6.0 * s, ECART_CHART_ANCHOR_TOP, -1, 1,
-                          &style->secondary, NULL);
+                          plot.x + label_width + 14.0 * s + pips_width,
+                          area.y + area.height + 6.0 * s, ECART_CHART_ANCHOR_TOP_RIGHT,
+                          label_width * 0.6 + pips_width, 1, &style->secondary, NULL);
 
   ecart_chart_bands_init (&bands, data->attributes->len, area.y, area.y + area.height, 0.62);
   thickness = MIN (ecart_chart_bands_get_thickness (&bands), 30.0 * s);

@@ -156,17 +156,20 @@ _ecart_chart_matrix_min_plot_height (EcartChartScene *scene,
                                      double           plot_width)
 {
   const EcartChartMatrixData *data = pointer;
-  double line = ecart_chart_scene_line_height (scene, ECART_CHART_FONT_TICK) + ecart_chart_scene_px (scene, 2.0);
-  guint n_rows;
+  double s = ecart_chart_scene_px (scene, 1.0);
+  double line = ecart_chart_scene_line_height (scene, ECART_CHART_FONT_TICK) + 2.0 * s;
+  guint n = MAX (data->panels->len, 1);
   guint n_columns;
+  guint n_rows;
   double tallest = 0.0;
 
-  panel_shape (data->panels->len, plot_width, plot_width * 0.55, 330.0 * ecart_chart_scene_px (scene, 1.0),
-               &n_rows, &n_columns);
+  /* Panels at least 480 pixels wide, for the names, each as tall as its fullest column of
+   * names, its axes and title need (330 pixels at least, which the layout asks for too). */
+  n_columns = CLAMP ((guint)floor (plot_width / (480.0 * s)), 1, n);
+  n_rows = (n + n_columns - 1) / n_columns;
   for (guint p = 0; p < data->panels->len; p++)
     tallest = MAX (tallest, max_column (g_ptr_array_index (data->panels, p)) * line);
-  /* Every label of the fullest column, the panel's axes and title. */
-  return n_rows * (MAX (tallest, ecart_chart_scene_px (scene, 260.0)) + ecart_chart_scene_px (scene, 90.0));
+  return n_rows * MAX (MAX (tallest, 260.0 * s) + 90.0 * s, 330.0 * s);
 }
 
 typedef struct
@@ -214,6 +217,8 @@ layout_panel (EcartChartScene             *scene,
   EcartChartAxis y_axis;
   EcartChartRect area;
   EcartChartRect inner;
+  GArray *columns[6] = { NULL };
+  double gap;
   double strip;
   double top = box->y;
   double low = 10.0;
@@ -261,7 +266,8 @@ layout_panel (EcartChartScene             *scene,
 
   /* Importance 1 to 5, half a unit on each side; the labels of the last column spill right. */
   ecart_chart_axis_fixed (&x_axis, 0.5, 5.5, 1.0);
-  unit = (box->width - axis_width) / 5.6;
+  /* Room right of the last column for its names: a quarter of the panel, within reason. */
+  unit = (box->width - axis_width - CLAMP (box->width * 0.24, 60.0 * s, 250.0 * s)) / 4.5;
   label_width = MIN (unit - 22.0 * s, 230.0 * s);
   right = box->x + axis_width + 5.0 * unit;
   area = (EcartChartRect) { box->x + axis_width, top, right - (box->x + axis_width), MAX (bottom - top, 1.0) };
@@ -326,6 +332,7 @@ layout_panel (EcartChartScene             *scene,
                               1.5 * s, ECART_CHART_DASH_DASHED);
     }
 
+  gap = label_height + 1.0 * s;
   if (panel->attributes->len == 0)
     {
       g_autofree char *text = g_strdup_printf (_("No lived measurements for %s yet."), panel->name);
@@ -335,15 +342,14 @@ layout_panel (EcartChartScene             *scene,
       return;
     }
 
-  /* Points, then their labels, column by column of importance. */
+  /* Points, column by column of importance; then where their names go. */
   for (int importance = 1; importance <= 5; importance++)
     {
-      g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (Label));
+      GArray *labels = g_array_new (FALSE, FALSE, sizeof (Label));
       double x = ecart_chart_axis_to_pixel (&x_axis, importance, area.x, area.x + area.width);
-      double gap = label_height + 1.0 * s;
       guint capacity = (guint)MAX (floor (inner.height / gap) + 1, 1);
-      g_autofree double *positions = NULL;
 
+      columns[importance] = labels;
       for (guint i = 0; i < panel->attributes->len; i++)
         {
           const EcartChartAttribute *item = &g_array_index (panel->attributes, EcartChartAttribute, i);
@@ -390,6 +396,7 @@ layout_panel (EcartChartScene             *scene,
       if (label_width < 40.0 * s || inner.height < 3 * gap)
         {
           *labels_left_out = TRUE;
+          g_array_set_size (labels, 0);
           continue;
         }
       /* When they cannot all be named, name those that matter most. */
@@ -400,20 +407,52 @@ layout_panel (EcartChartScene             *scene,
           *labels_left_out = TRUE;
         }
       g_array_sort (labels, compare_y);
-      positions = g_new (double, labels->len);
-      for (guint k = 0; k < labels->len; k++)
-        positions[k] = g_array_index (labels, Label, k).y;
-      ecart_chart_spread (positions, labels->len, gap, inner.y, inner.y + inner.height);
+      {
+        g_autofree double *positions = g_new (double, labels->len);
+
+        for (guint k = 0; k < labels->len; k++)
+          positions[k] = g_array_index (labels, Label, k).y;
+        ecart_chart_spread (positions, labels->len, gap, inner.y, inner.y + inner.height);
+        for (guint k = 0; k < labels->len; k++)
+          g_array_index (labels, Label, k).label = positions[k];
+      }
+    }
+
+  /* A name runs right until the next column with a point or a name at its height. */
+  for (int importance = 1; importance <= 5; importance++)
+    {
+      GArray *labels = columns[importance];
+      double x = ecart_chart_axis_to_pixel (&x_axis, importance, area.x, area.x + area.width);
 
       for (guint k = 0; k < labels->len; k++)
         {
           const Label *label = &g_array_index (labels, Label, k);
           const EcartChartAttribute *item = &g_array_index (panel->attributes, EcartChartAttribute, label->index);
           double lx = x + 12.0 * s;
+          double limit = box->x + box->width;
           g_autofree char *text = NULL;
 
-          if (fabs (positions[k] - label->y) > 3.0 * s)
-            ecart_chart_scene_line (scene, x + 6.0 * s, label->y, lx - 2.0 * s, positions[k], &style->axis,
+          for (int next = importance + 1; next <= 5 && limit == box->x + box->width; next++)
+            {
+              GArray *others = columns[next];
+              double next_x = ecart_chart_axis_to_pixel (&x_axis, next, area.x, area.x + area.width);
+
+              for (guint i = 0; i < panel->attributes->len; i++)
+                {
+                  const EcartChartAttribute *other = &g_array_index (panel->attributes, EcartChartAttribute, i);
+                  double y = ecart_chart_axis_to_pixel (&y_axis, other->value[ECART_DIMENSION_LIVED],
+                                                        inner.y + inner.height, inner.y);
+
+                  if (CLAMP (other->importance, 1, 5) == next && fabs (y - label->label) < gap)
+                    limit = next_x - 10.0 * s;
+                }
+              for (guint o = 0; o < others->len; o++)
+                if (fabs (g_array_index (others, Label, o).label - label->label) < gap)
+                  limit = next_x - 10.0 * s;
+            }
+
+          if (fabs (label->label - label->y) > 3.0 * s)
+            ecart_chart_scene_line (scene, x + 6.0 * s, label->y, lx - 2.0 * s, label->label, &style->axis,
                                     0.8 * s, ECART_CHART_DASH_SOLID);
           if (item->insufficient[ECART_DIMENSION_LIVED])
             {
@@ -422,12 +461,14 @@ layout_panel (EcartChartScene             *scene,
             }
           else
             text = g_strdup (item->name);
-          ecart_chart_scene_text (scene, ECART_CHART_FONT_TICK, text, lx, positions[k], ECART_CHART_ANCHOR_LEFT,
-                                  label_width, 1,
+          ecart_chart_scene_text (scene, ECART_CHART_FONT_TICK, text, lx, label->label, ECART_CHART_ANCHOR_LEFT,
+                                  CLAMP (limit - lx, label_width, 260.0 * s), 1,
                                   item->insufficient[ECART_DIMENSION_LIVED] ? &style->insufficient : &style->foreground,
                                   NULL);
         }
     }
+  for (int importance = 1; importance <= 5; importance++)
+    g_array_unref (columns[importance]);
 }
 
 static gboolean

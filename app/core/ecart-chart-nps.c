@@ -560,7 +560,14 @@ layout_trend (EcartChartScene         *scene,
                                 ecart_chart_axis_to_pixel (&axis, point->nps.ci_high, area.y + area.height, area.y),
                                 4.0 * s, point->nps.insufficient ? &style->insufficient : &whisker, 1.5 * s);
           _ecart_chart_marker (scene, ECART_CHART_SHAPE_CIRCLE, x, y, r, &color, point->nps.insufficient);
-          if (point->has_change && point->change.significant)
+          if (point->nps.insufficient)
+            {
+              ChangeLabel label = { w, x + r + 8.0 * s, y, y, style->insufficient, NULL };
+
+              label.text = _ecart_chart_format_n (point->nps.n);
+              g_array_append_val (changes, label);
+            }
+          else if (point->has_change && point->change.significant)
             {
               ChangeLabel label = { w, x + r + 8.0 * s, y, y, color, NULL };
               g_autofree char *change = _ecart_chart_format_signed (point->change.difference);
@@ -577,6 +584,157 @@ layout_trend (EcartChartScene         *scene,
   place_changes (scene, changes, &area, bands.step / 2.0);
 }
 
+/* With more than a few segments, one small panel per segment on a shared scale rather than
+ * a tangle of lines. */
+#define MAX_OVERLAID 4
+
+static void
+layout_trend_panels (EcartChartScene         *scene,
+                     const EcartChartNpsData *data,
+                     const EcartChartRect    *box)
+{
+  const EcartChartStyle *style = ecart_chart_scene_get_style (scene);
+  double s = ecart_chart_scene_px (scene, 1.0);
+  guint n_waves = data->wave_names->len;
+  guint n = data->series->len;
+  double tick_height = ecart_chart_scene_line_height (scene, ECART_CHART_FONT_TICK);
+  double title_height = ecart_chart_scene_line_height (scene, ECART_CHART_FONT_TICK);
+  double low = 0.0;
+  double high = 0.0;
+  double top = box->y;
+  double axis_width;
+  EcartChartRect bounds;
+  EcartChartRect panels;
+  EcartChartGrid grid;
+  EcartChartAxis axis;
+  guint n_rows;
+  guint n_columns;
+
+  ecart_chart_scene_text (scene, ECART_CHART_FONT_HEADING, data->trend_title, box->x, top,
+                          ECART_CHART_ANCHOR_TOP_LEFT, box->width, 2, &style->foreground, &bounds);
+  top += bounds.height + 10.0 * s;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const EcartChartNpsSeries *series = g_ptr_array_index (data->series, i);
+
+      for (guint w = 0; w < series->points->len; w++)
+        {
+          const EcartChartNpsGroup *point = &g_array_index (series->points, EcartChartNpsGroup, w);
+
+          if (point->nps.n == 0)
+            continue;
+          low = MIN (low, MIN (point->nps.nps, point->nps.ci_low));
+          high = MAX (high, MAX (point->nps.nps, point->nps.ci_high));
+        }
+    }
+
+  ecart_chart_axis_nice (&axis, low, high, 3);
+  axis_width = _ecart_chart_axis_label_width (scene, &axis, TRUE, "") + 6.0 * s;
+  panels = (EcartChartRect) { box->x + axis_width, top, MAX (box->width - axis_width, 1.0),
+                              MAX (box->y + box->height - top - tick_height - 6.0 * s, 1.0) };
+  ecart_chart_grid_shape (n, panels.width, panels.height, 1.3, &n_rows, &n_columns);
+  ecart_chart_grid_init (&grid, &panels, n_rows, n_columns, 14.0 * s);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const EcartChartNpsSeries *series = g_ptr_array_index (data->series, i);
+      guint row = i / n_columns;
+      guint column = i % n_columns;
+      gboolean bottom_row = row == n_rows - 1 || i + n_columns >= n;
+      EcartChartRect cell;
+      EcartChartRect area;
+      EcartChartBands bands;
+      EcartChartColor color;
+      EcartChartColor whisker;
+      g_autofree double *xy = g_new (double, 2 * MAX (n_waves, 1));
+      guint count = 0;
+
+      series_color (style, series, FALSE, &color);
+      whisker = color;
+      whisker.alpha = 0.7;
+      ecart_chart_grid_get_cell (&grid, row, column, &cell);
+      ecart_chart_scene_text (scene, ECART_CHART_FONT_TICK, series->name, cell.x, cell.y,
+                              ECART_CHART_ANCHOR_TOP_LEFT, cell.width, 1, &style->foreground, NULL);
+      area = (EcartChartRect) { cell.x, cell.y + title_height + 3.0 * s, cell.width,
+                                MAX (cell.height - title_height - 3.0 * s, 1.0) };
+      ecart_chart_scene_rect (scene, &area, &style->band, NULL, 0);
+      for (guint t = 0; t < axis.n_ticks; t++)
+        {
+          double value = ecart_chart_axis_get_tick (&axis, t);
+          double y = ecart_chart_axis_to_pixel (&axis, value, area.y + area.height, area.y);
+          gboolean zero = fabs (value) < axis.step * 1e-6;
+
+          ecart_chart_scene_line (scene, area.x, y, area.x + area.width, y, zero ? &style->axis : &style->grid,
+                                  1.0 * s, ECART_CHART_DASH_SOLID);
+          if (column == 0)
+            {
+              g_autofree char *text = ecart_chart_format_tick (&axis, value, TRUE);
+              ecart_chart_scene_text (scene, ECART_CHART_FONT_TICK, text, area.x - 5.0 * s, y,
+                                      ECART_CHART_ANCHOR_RIGHT, -1, 1, &style->secondary, NULL);
+            }
+        }
+
+      ecart_chart_bands_init (&bands, MAX (n_waves, 1), area.x, area.x + area.width, 1.0);
+      if (bottom_row)
+        for (guint w = 0; w < n_waves; w++)
+          ecart_chart_scene_text (scene, ECART_CHART_FONT_TICK, g_ptr_array_index (data->wave_names, w),
+                                  ecart_chart_bands_get_centre (&bands, w), area.y + area.height + 3.0 * s,
+                                  ECART_CHART_ANCHOR_TOP, bands.step - 2.0 * s, 1, &style->secondary, NULL);
+
+      for (guint w = 0; w <= series->points->len; w++)
+        {
+          const EcartChartNpsGroup *point = w < series->points->len
+                                            ? &g_array_index (series->points, EcartChartNpsGroup, w) : NULL;
+
+          if (point != NULL && point->nps.n > 0)
+            {
+              xy[2 * count] = ecart_chart_bands_get_centre (&bands, w);
+              xy[2 * count + 1] = ecart_chart_axis_to_pixel (&axis, point->nps.nps, area.y + area.height, area.y);
+              count++;
+              continue;
+            }
+          if (count > 1)
+            ecart_chart_scene_path (scene, xy, count, FALSE, NULL, &color, 2.0 * s, ECART_CHART_DASH_SOLID);
+          count = 0;
+        }
+
+      for (guint w = 0; w < series->points->len; w++)
+        {
+          const EcartChartNpsGroup *point = &g_array_index (series->points, EcartChartNpsGroup, w);
+          double x = ecart_chart_bands_get_centre (&bands, w);
+          double r = 3.5 * s;
+          double y;
+          EcartChartHit hit;
+          EcartChartRect box_hit;
+
+          if (point->nps.n == 0)
+            continue;
+          y = ecart_chart_axis_to_pixel (&axis, point->nps.nps, area.y + area.height, area.y);
+          _ecart_chart_whisker (scene, FALSE, x,
+                                ecart_chart_axis_to_pixel (&axis, point->nps.ci_low, area.y + area.height, area.y),
+                                ecart_chart_axis_to_pixel (&axis, point->nps.ci_high, area.y + area.height, area.y),
+                                2.5 * s, point->nps.insufficient ? &style->insufficient : &whisker, 1.2 * s);
+          _ecart_chart_marker (scene, ECART_CHART_SHAPE_CIRCLE, x, y, r, &color, point->nps.insufficient);
+          if (point->has_change && point->change.significant)
+            ecart_chart_scene_marker (scene, ECART_CHART_SHAPE_CIRCLE, x, y, r + 3.0 * s, NULL, &color, 1.5 * s);
+          /* Too few respondents: their n beside the point, where the panel leaves room. */
+          if (point->nps.insufficient && bands.step >= 70.0 * s && area.height >= 3 * tick_height)
+            {
+              g_autofree char *respondents = _ecart_chart_format_n (point->nps.n);
+              gboolean above = y > area.y + area.height / 2.0;
+
+              ecart_chart_scene_text (scene, ECART_CHART_FONT_TICK, respondents, x, above ? y - r - 2.0 * s : y + r + 2.0 * s,
+                                      above ? ECART_CHART_ANCHOR_BOTTOM : ECART_CHART_ANCHOR_TOP, bands.step - 4.0 * s,
+                                      1, &style->insufficient, NULL);
+            }
+          box_hit = (EcartChartRect) { x - r - 2.0 * s, y - r - 2.0 * s, 2 * r + 4.0 * s, 2 * r + 4.0 * s };
+          nps_hit (&hit, point, ECART_CHART_ELEMENT_MARKER, ECART_CHART_MEASURE_NPS, point->nps.nps, &box_hit);
+          ecart_chart_scene_add_hit (scene, &hit);
+        }
+    }
+}
+
 void
 _ecart_chart_nps_layout (EcartChartScene *scene,
                          gconstpointer    pointer)
@@ -586,6 +744,7 @@ _ecart_chart_nps_layout (EcartChartScene *scene,
   g_autoptr(GArray) legend = _ecart_chart_legend_new ();
   double s = ecart_chart_scene_px (scene, 1.0);
   gboolean any_insufficient = FALSE;
+  gboolean any_insufficient_point = FALSE;
   gboolean any_significant = FALSE;
   EcartChartColor whisker = style->foreground;
   EcartChartRect plot;
@@ -603,7 +762,7 @@ _ecart_chart_nps_layout (EcartChartScene *scene,
         {
           const EcartChartNpsGroup *point = &g_array_index (series->points, EcartChartNpsGroup, w);
           any_significant |= point->has_change && point->change.significant;
-          any_insufficient |= point->nps.insufficient && point->nps.n > 0;
+          any_insufficient_point |= point->nps.insufficient && point->nps.n > 0;
         }
     }
 
@@ -611,7 +770,7 @@ _ecart_chart_nps_layout (EcartChartScene *scene,
   _ecart_chart_legend_add (legend, ECART_CHART_LEGEND_SWATCH, 0, &style->negative, _("Detractors (0–6)"));
   _ecart_chart_legend_add (legend, ECART_CHART_LEGEND_SWATCH, 0, &style->passives, _("Passives (7–8)"));
   _ecart_chart_legend_add (legend, ECART_CHART_LEGEND_SWATCH, 0, &style->positive, _("Promoters (9–10)"));
-  if (data->series->len > 1)
+  if (data->series->len > 1 && data->series->len <= MAX_OVERLAID)
     for (guint i = 0; i < data->series->len; i++)
       {
         const EcartChartNpsSeries *series = g_ptr_array_index (data->series, i);
@@ -622,15 +781,25 @@ _ecart_chart_nps_layout (EcartChartScene *scene,
       }
   _ecart_chart_legend_add (legend, ECART_CHART_LEGEND_WHISKER, 0, &whisker, _("NPS: confidence interval"));
   if (any_significant)
-    _ecart_chart_legend_add_symbol (legend, "◯*", _("Significant change"));
+    _ecart_chart_legend_add_symbol (legend, data->series->len > MAX_OVERLAID ? "◯" : "◯*",
+                                    _("Significant change from the previous wave"));
   if (any_insufficient)
     _ecart_chart_legend_add (legend, ECART_CHART_LEGEND_HATCH, 0, NULL, _("Insufficient data"));
+  if (any_insufficient_point)
+    {
+      _ecart_chart_legend_add (legend, ECART_CHART_LEGEND_MARKER, ECART_CHART_SHAPE_CIRCLE, &style->foreground,
+                               _("Insufficient data in a wave"));
+      _ecart_chart_legend_last (legend)->hollow = TRUE;
+    }
   _ecart_chart_frame_layout (scene, &data->frame, legend, &plot);
 
   left = (EcartChartRect) { plot.x, plot.y, (plot.width - gutter) * 0.56, plot.height };
   right = (EcartChartRect) { left.x + left.width + gutter, plot.y, plot.width - left.width - gutter, plot.height };
   layout_bars (scene, data, &left);
-  layout_trend (scene, data, &right);
+  if (data->series->len > MAX_OVERLAID)
+    layout_trend_panels (scene, data, &right);
+  else
+    layout_trend (scene, data, &right);
 }
 
 void

@@ -277,6 +277,17 @@ layout_web (EcartChartScene      *scene,
           ecart_chart_polar (i, n, CLAMP (value, 0, 10) / 10.0, cx, cy, radius, &x, &y);
           _ecart_chart_marker (scene, _ecart_chart_dimension_shape (dimension), x, y, r,
                                &style->dimensions[dimension], item->insufficient[dimension]);
+          /* Too few measurements: greyed, with their n, inside the web. */
+          if (item->insufficient[dimension] && item->n[dimension] > 0)
+            {
+              g_autofree char *count = _ecart_chart_format_n (item->n[dimension]);
+              double ix;
+              double iy;
+
+              ecart_chart_polar (i, n, MAX (CLAMP (value, 0, 10) / 10.0 - 0.09, 0.0), cx, cy, radius, &ix, &iy);
+              ecart_chart_scene_text (scene, ECART_CHART_FONT_TICK, count, ix, iy, ECART_CHART_ANCHOR_CENTRE,
+                                      -1, 1, &style->insufficient, NULL);
+            }
           ecart_chart_hit_init (&hit, ECART_CHART_ELEMENT_MARKER, ECART_CHART_MEASURE_DIMENSION);
           hit.segment = data->segment;
           hit.attribute = item->attribute;
