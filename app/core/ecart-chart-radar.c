@@ -249,7 +249,8 @@ layout_web (EcartChartScene      *scene,
         ecart_chart_scene_rect (scene, &bounds, &halo, NULL, 0);
       }
       ecart_chart_scene_place (scene, tick, cx + 6.0 * s, y + 2.0 * s, ECART_CHART_ANCHOR_TOP_LEFT,
-                               &style->secondary, NULL);
+                               &style->secondary, &bounds);
+      g_array_append_val (placed, bounds);
     }
 
   for (guint i = 0; i < n; i++)
@@ -284,9 +285,22 @@ layout_web (EcartChartScene      *scene,
               double ix;
               double iy;
 
+              g_autoptr(PangoLayout) layout = ecart_chart_scene_label (scene, ECART_CHART_FONT_TICK, count, -1, 1,
+                                                                       PANGO_ALIGN_CENTER);
+              gboolean free_space = TRUE;
+              EcartChartRect box;
+
               ecart_chart_polar (i, n, MAX (CLAMP (value, 0, 10) / 10.0 - 0.09, 0.0), cx, cy, radius, &ix, &iy);
-              ecart_chart_scene_text (scene, ECART_CHART_FONT_TICK, count, ix, iy, ECART_CHART_ANCHOR_CENTRE,
-                                      -1, 1, &style->insufficient, NULL);
+              ecart_chart_measure_place (layout, ix, iy, ECART_CHART_ANCHOR_CENTRE, NULL, NULL, &box);
+              for (guint p = 0; p < placed->len && free_space; p++)
+                free_space = !ecart_chart_rect_intersects (&box, &g_array_index (placed, EcartChartRect, p), 1.0);
+              if (free_space)
+                {
+                  ecart_chart_scene_place (scene, layout, ix, iy, ECART_CHART_ANCHOR_CENTRE, &style->insufficient, &box);
+                  g_array_append_val (placed, box);
+                }
+              else
+                left_out = TRUE;
             }
           ecart_chart_hit_init (&hit, ECART_CHART_ELEMENT_MARKER, ECART_CHART_MEASURE_DIMENSION);
           hit.segment = data->segment;
