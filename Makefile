@@ -19,7 +19,8 @@ DEBIAN_PACKAGES := \
 	adwaita-icon-theme hicolor-icon-theme fonts-cantarell fonts-dejavu-core \
 	xvfb xauth dbus x11-utils at-spi2-core xdotool imagemagick \
 	python3 python3-gi gir1.2-atspi-2.0 python3-pyatspi python3-scipy python3-matplotlib \
-	poppler-utils librsvg2-bin locales
+	poppler-utils librsvg2-bin locales \
+	clang libclang-rt-14-dev time
 
 .PHONY: all deps build run check test asan clean
 
@@ -84,3 +85,27 @@ bench-gaps: build
 .PHONY: bench-charts
 bench-charts: build
 	$(PYTHON) tests/bench/bench-charts.py $(BUILD)
+.PHONY: bench-import fuzz test-crash
+
+# Import speed and memory (docs/performance.md, "Import"): not a test, a measurement.
+bench-import: build
+	$(PYTHON) tests/bench/bench-import.py --cli $(BUILD)/app/cli/ecart-cli
+
+# R14: the libFuzzer target of the CSV reader, the mapping and the importer, built with clang
+# in its own build dir, run for FUZZ_TIME seconds. New inputs go to $(FUZZ_BUILD)/corpus;
+# copy the interesting ones to tests/fuzz/corpus (make check replays that folder).
+FUZZ_BUILD ?= build-fuzz
+FUZZ_TIME  ?= 300
+fuzz: deps
+	@if [ ! -f $(FUZZ_BUILD)/build.ninja ]; then \
+	  CC=clang meson setup $(FUZZ_BUILD) -Dfuzzing=true -Dgui=false -Db_lundef=false; \
+	fi
+	meson compile -C $(FUZZ_BUILD) tests/fuzz-import
+	mkdir -p $(FUZZ_BUILD)/corpus
+	$(FUZZ_BUILD)/tests/fuzz-import -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=30 \
+	  -rss_limit_mb=4096 -artifact_prefix=$(FUZZ_BUILD)/ $(FUZZ_BUILD)/corpus tests/fuzz/corpus
+
+# R1, the long version: kill -9 at 50 random moments of a 1,000,000-measurement import.
+test-crash: build
+	$(PYTHON) tests/crash-import.py --cli $(BUILD)/app/cli/ecart-cli \
+	  --mapping tests/data/import/long.ini --measurements 1000000 --kills 50

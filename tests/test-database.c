@@ -672,6 +672,60 @@ test_open_create_bad_directory (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* A large file opened with DEFER_CHECK: a truncated copy is still refused at once (its
+ * header says more pages than the file has); damage inside is left to ecart_database_check(),
+ * which the window runs in the background. ECART_DATABASE_CHECK_LIMIT makes the demo "large". */
+static void
+test_open_deferred_check (void)
+{
+  g_autofree char *healthy = copy_file (get_demo_path (), "deferred");
+  g_autofree char *flipped = copy_file (get_demo_path (), "deferred-flipped");
+  g_autofree char *truncated = tmp_file ("deferred-truncated");
+  g_autoptr(GBytes) bytes = read_bytes (get_demo_path ());
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EcartDatabase) db = NULL;
+  guint8 garbage[12];
+  GStatBuf st;
+  guint pages;
+
+  g_setenv ("ECART_DATABASE_CHECK_LIMIT", "4096", TRUE);
+
+  /* Without the flag, the check is never deferred. */
+  db = ecart_database_open (healthy, ECART_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_false (ecart_database_get_check_pending (db));
+  g_clear_object (&db);
+
+  db = ecart_database_open (healthy, ECART_DATABASE_FLAGS_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_true (ecart_database_get_check_pending (db));
+  g_assert_true (ecart_database_check (db, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (ecart_database_get_check_pending (db));
+  g_clear_object (&db);
+
+  write_bytes (truncated, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) / 2);
+  db = ecart_database_open (truncated, ECART_DATABASE_FLAGS_DEFER_CHECK, &error);
+  g_assert_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_DAMAGED);
+  g_assert_null (db);
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_stat (flipped, &st), ==, 0);
+  pages = st.st_size / 4096;
+  memset (garbage, 0xFF, sizeof garbage);
+  for (guint page = pages / 3; page < pages / 3 + 8; page++)
+    patch_file (flipped, (goffset)page * 4096, garbage, sizeof garbage);
+  db = ecart_database_open (flipped, ECART_DATABASE_FLAGS_DEFER_CHECK | ECART_DATABASE_FLAGS_READ_ONLY,
+                            &error);
+  g_assert_no_error (error);
+  g_assert_true (ecart_database_get_check_pending (db));
+  g_assert_false (ecart_database_check (db, FALSE, &error));
+  g_assert_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_DAMAGED);
+  g_assert_true (ecart_database_get_check_pending (db));
+
+  g_unsetenv ("ECART_DATABASE_CHECK_LIMIT");
+}
+
 static void
 test_fs_type (void)
 {
@@ -1290,6 +1344,7 @@ main (int    argc,
   g_test_add_func ("/core/database/open/refuse-missing", test_refuse_missing);
   g_test_add_func ("/core/database/open/refuse-directory", test_refuse_directory);
   g_test_add_func ("/core/database/open/random-flips-no-crash", test_random_flips);
+  g_test_add_func ("/core/database/open/deferred-check", test_open_deferred_check);
   g_test_add_func ("/core/database/fs-type", test_fs_type);
   g_test_add_func ("/core/database/transaction/rollback", test_transaction_rollback);
   g_test_add_func ("/core/database/transaction/commit", test_transaction_commit);

@@ -42,6 +42,12 @@ int             ecart_cli_report       (int              argc,
                                         char           **argv);
 int             ecart_cli_chart        (int              argc,
                                         char           **argv);
+int             ecart_cli_import       (int              argc,
+                                        char           **argv);
+int             ecart_cli_waves        (int              argc,
+                                        char           **argv);
+int             ecart_cli_delete_wave  (int              argc,
+                                        char           **argv);
 
 GOptionContext *ecart_cli_context_new  (const char      *command,
                                         const char      *parameters,

@@ -19,12 +19,15 @@ static const EcartCliCommand commands[] = {
   { "new", N_("OUT.ecart"), N_("Create a workspace from a template"), ecart_cli_new },
   { "info", N_("WORKSPACE"), N_("Describe what a workspace holds"), ecart_cli_info },
   { "check", N_("WORKSPACE"), N_("Check a workspace's integrity and format"), ecart_cli_check },
+  { "import", N_("WORKSPACE FILE.csv"), N_("Import field measurements from a CSV file"), ecart_cli_import },
+  { "waves", N_("WORKSPACE"), N_("List the waves of measurements"), ecart_cli_waves },
+  { "delete-wave", N_("WORKSPACE NAME"), N_("Delete a wave (undo an import)"), ecart_cli_delete_wave },
   { "gaps", N_("WORKSPACE"), N_("Show the gaps between the four dimensions, with their statistics"), ecart_cli_gaps },
   { "nps", N_("WORKSPACE"), N_("Show the Net Promoter Score per segment and wave"), ecart_cli_nps },
   { "trends", N_("WORKSPACE"), N_("Show the expected and lived experience wave by wave"), ecart_cli_trends },
+  { "chart", N_("WORKSPACE KIND"), N_("Draw a chart as PNG, SVG or PDF, or print its data"), ecart_cli_chart },
   { "report", N_("WORKSPACE"), N_("Write the report of a workspace as a PDF file"), ecart_cli_report },
   { "export", N_("WORKSPACE gaps|measurements"), N_("Write the gap table or the measurements to a CSV file"), ecart_cli_export },
-  { "chart", N_("WORKSPACE KIND"), N_("Draw a chart as PNG, SVG or PDF, or print its data"), ecart_cli_chart },
 };
 
 static void
@@ -109,8 +112,11 @@ ecart_cli_open (const char *path,
   g_autoptr(GError) error = NULL;
   EcartWorkspace *workspace;
 
+  /* Commands that only read a large file leave its full check to `ecart-cli check`:
+   * SQLite still reports any damaged page they read. */
   workspace = ecart_workspace_open (path,
                                     read_only ? ECART_DATABASE_FLAGS_READ_ONLY
+                                                | ECART_DATABASE_FLAGS_DEFER_CHECK
                                               : ECART_DATABASE_FLAGS_NONE,
                                     &error);
   if (workspace == NULL)

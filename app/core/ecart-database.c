@@ -44,6 +44,7 @@ struct _EcartDatabase
   GHashTable *statements;
   guint       read_only : 1;
   guint       opened_read_only : 1;
+  guint       check_pending : 1;
   guint       undo_triggers : 1;
   guint       replaying : 1;
 };
@@ -87,6 +88,22 @@ ecart_database_init (EcartDatabase *self)
                                             finalize_statement);
 }
 
+/* A write that failed for lack of room: SQLite says SQLITE_FULL, or SQLITE_IOERR_WRITE
+ * (and its relatives) when the system refused the write with ENOSPC, EDQUOT or EFBIG. */
+static gboolean
+is_out_of_room (sqlite3 *db,
+                int      rc)
+{
+  int system_errno;
+
+  if ((rc & 0xff) == SQLITE_FULL)
+    return TRUE;
+  if ((rc & 0xff) != SQLITE_IOERR || db == NULL)
+    return FALSE;
+  system_errno = sqlite3_system_errno (db);
+  return system_errno == ENOSPC || system_errno == EDQUOT || system_errno == EFBIG;
+}
+
 static EcartDatabaseError
 error_code_from_sqlite (int rc)
 {
@@ -120,6 +137,9 @@ static const char *
 describe_sqlite (sqlite3 *db,
                  int      rc)
 {
+  if ((rc & 0xff) == SQLITE_IOERR && is_out_of_room (db, rc))
+    return _("the disk is full (or the file has reached its size limit): nothing was changed");
+
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
@@ -151,8 +171,9 @@ _ecart_database_set_error (EcartDatabase  *self,
   if (error == NULL)
     return;
 
-  g_set_error (error, ECART_DATABASE_ERROR, error_code_from_sqlite (rc), format,
-               self != NULL ? self->display_name : "?", describe_sqlite (db, rc));
+  g_set_error (error, ECART_DATABASE_ERROR,
+               is_out_of_room (db, rc) ? ECART_DATABASE_ERROR_DISK_FULL : error_code_from_sqlite (rc),
+               format, self != NULL ? self->display_name : "?", describe_sqlite (db, rc));
 }
 
 static gboolean
@@ -411,6 +432,19 @@ ecart_database_get_warning (EcartDatabase *self)
 {
   g_return_val_if_fail (ECART_IS_DATABASE (self), NULL);
   return self->warning;
+}
+
+/**
+ * ecart_database_get_check_pending:
+ *
+ * Returns: %TRUE when the file was opened with %ECART_DATABASE_FLAGS_DEFER_CHECK and is
+ *   large enough that its full check was left for later
+ */
+gboolean
+ecart_database_get_check_pending (EcartDatabase *self)
+{
+  g_return_val_if_fail (ECART_IS_DATABASE (self), FALSE);
+  return self->check_pending;
 }
 
 gboolean
@@ -675,6 +709,8 @@ ecart_database_check (EcartDatabase  *self,
       return FALSE;
     }
 
+  self->check_pending = FALSE;
+
   if (full)
     {
       stmt = NULL;
@@ -713,9 +749,41 @@ ecart_database_check (EcartDatabase  *self,
   return TRUE;
 }
 
+/* ECART_DATABASE_CHECK_LIMIT (bytes) lowers the limit, for the tests of what is deferred. */
+static gint64
+check_on_open_limit (void)
+{
+  const char *text = g_getenv ("ECART_DATABASE_CHECK_LIMIT");
+
+  if (text != NULL && g_ascii_isdigit (text[0]))
+    return g_ascii_strtoll (text, NULL, 10);
+  return ECART_DATABASE_CHECK_ON_OPEN_LIMIT;
+}
+
+/* What can be checked of a large file without reading it all: the schema parses, and the
+ * file is as long as its header says (a truncated copy is refused at once). */
+static gboolean
+check_structure (EcartDatabase  *self,
+                 GError        **error)
+{
+  gint64 pages = ecart_database_query_int (self, "PRAGMA page_count", -1, NULL);
+  gint64 page_size = ecart_database_query_int (self, "PRAGMA page_size", -1, NULL);
+  GStatBuf st;
+
+  if (pages < 0 || page_size <= 0 || g_stat (self->path, &st) != 0 || st.st_size < pages * page_size)
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_DAMAGED,
+                   _("Failed to open “%s”: the file is damaged (%s)"),
+                   self->display_name, sqlite3_errstr (SQLITE_CORRUPT));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 configure_connection (EcartDatabase  *self,
                       gboolean        is_new,
+                      gboolean        defer_check,
                       GError        **error)
 {
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
@@ -735,8 +803,19 @@ configure_connection (EcartDatabase  *self,
     return FALSE;
 
   /* Read-only before anything writes: a damaged file must be left as it is. */
-  if (!is_new && !ecart_database_check (self, FALSE, error))
-    return FALSE;
+  if (!is_new)
+    {
+      GStatBuf st;
+
+      if (defer_check && g_stat (self->path, &st) == 0 && st.st_size > check_on_open_limit ())
+        {
+          if (!check_structure (self, error))
+            return FALSE;
+          self->check_pending = TRUE;
+        }
+      else if (!ecart_database_check (self, FALSE, error))
+        return FALSE;
+    }
   if (!is_new
       && ecart_database_query_int (self, "PRAGMA user_version", 0, NULL) == ECART_SCHEMA_VERSION
       && !verify_tables (self, error))
@@ -848,7 +927,7 @@ ecart_database_open (const char          *path,
       return NULL;
     }
 
-  if (!configure_connection (self, !exists, error))
+  if (!configure_connection (self, !exists, (flags & ECART_DATABASE_FLAGS_DEFER_CHECK) != 0, error))
     {
       ecart_database_close (self);
       if (!exists)
@@ -1152,6 +1231,7 @@ ecart_database_commit_edit (EcartDatabase  *self,
 
   g_return_val_if_fail (ECART_IS_DATABASE (self), FALSE);
 
+  /* The step of an edit that recorded nothing is dropped: it would undo nothing. */
   prune = g_strdup_printf ("DELETE FROM undo_step WHERE id = (SELECT step FROM temp.undo_state) "
                            "AND NOT EXISTS (SELECT 1 FROM undo_entry WHERE undo_entry.step_id = undo_step.id);"
                            "DELETE FROM undo_step WHERE state = 0 AND id NOT IN "
@@ -1324,6 +1404,11 @@ replay (EcartDatabase  *self,
   if ((target = insert_undo_step (self, label, from_state == 0 ? 1 : 0, error)) < 0
       || !set_undo_step (self, target, error)
       || !ecart_database_exec (self, "PRAGMA defer_foreign_keys = ON", error))
+    goto failed;
+
+  /* The full-text index is connected first, outside the authorizer: connecting a virtual
+   * table reads and checks the schema, which the replay may not do. */
+  if (!ecart_database_exec (self, "SELECT rowid FROM verbatim_fts LIMIT 0", error))
     goto failed;
 
   /* Prepared statements cached before the authorizer was set are not re-checked, which

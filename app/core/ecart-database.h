@@ -34,7 +34,13 @@ typedef enum {
   ECART_DATABASE_FLAGS_NONE      = 0,
   ECART_DATABASE_FLAGS_CREATE    = 1 << 0,
   ECART_DATABASE_FLAGS_READ_ONLY = 1 << 1,
+  /* On a large file, leave the full quick_check to the caller (ecart_database_check()):
+   * the window runs it in the background, read-only commands skip it. */
+  ECART_DATABASE_FLAGS_DEFER_CHECK = 1 << 2,
 } EcartDatabaseFlags;
+
+/* Files up to this size are always checked in full when opened. */
+#define ECART_DATABASE_CHECK_ON_OPEN_LIMIT (G_GINT64_CONSTANT (64) * 1024 * 1024)
 
 typedef enum {
   ECART_STEP_ERROR = -1,
@@ -59,6 +65,7 @@ EcartDatabase *ecart_database_open              (const char          *path,
 const char    *ecart_database_get_path          (EcartDatabase       *self);
 const char    *ecart_database_get_warning       (EcartDatabase       *self);
 gboolean       ecart_database_is_read_only      (EcartDatabase       *self);
+gboolean       ecart_database_get_check_pending (EcartDatabase       *self);
 void           ecart_database_set_read_only     (EcartDatabase       *self,
                                                  gboolean             read_only);
 sqlite3       *ecart_database_get_handle        (EcartDatabase       *self);

@@ -16,7 +16,29 @@
  *
  * While rows go in, it keeps in memory only what the aggregates need (per cell: n, Σx, Σx²;
  * per respondent being written: its answers by attribute and touchpoint, to pair expected
- * with lived), so memory does not grow with the number of measurements. */
+ * with lived), so memory grows neither with the number of measurements nor with the number
+ * of respondents: the segment of a respondent is remembered in a small cache, and read
+ * back from the wave when a respondent's answers come back later. No allocation is made
+ * per row once the cells are known. */
+
+/* Respondents whose segment is remembered (direct-mapped by id). */
+#define SEGMENT_CACHE_SIZE 1024
+
+/* Measurements are inserted this many at a time, by one statement: a statement per row
+ * costs more in SQLite (opening the cursors of the table, its indexes and the parents of
+ * its foreign keys) than the row itself. Rows keep their order, hence their ids. */
+#define MEASUREMENT_BATCH 64
+
+typedef struct
+{
+  gint64 respondent_id;
+  gint64 attribute_id;
+  gint64 touchpoint_id;
+  int    dimension;
+  double score;
+  double scale_min;
+  double scale_max;
+} PendingMeasurement;
 
 typedef struct
 {
@@ -41,6 +63,12 @@ typedef struct
   guint  lived_n;
 } PairAnswers;
 
+typedef struct
+{
+  CellKey     key;
+  PairAnswers answers;
+} Answers;
+
 struct _EcartWaveWriter
 {
   GObject         parent_instance;
@@ -51,13 +79,23 @@ struct _EcartWaveWriter
 
   sqlite3_stmt   *insert_respondent;
   sqlite3_stmt   *insert_measurement;
+  sqlite3_stmt   *insert_measurements;   /* MEASUREMENT_BATCH rows */
+  PendingMeasurement pending[MEASUREMENT_BATCH];
+  guint           n_pending;
   sqlite3_stmt   *insert_recommendation;
   sqlite3_stmt   *insert_verbatim;
   sqlite3_stmt   *index_verbatim;
 
-  /* Segment of each respondent of this wave, by id − first_respondent. */
-  GArray         *respondent_segments;
-  gint64          first_respondent;
+  /* Segment of recent respondents of this wave, by id modulo SEGMENT_CACHE_SIZE. */
+  gint64         *cached_respondents;
+  gint64         *cached_segments;
+  sqlite3_stmt   *find_segment;
+
+  /* Attributes and touchpoints known to exist: a measurement is checked before it waits in
+   * the batch, so that a bad one is refused alone, at once, as a row would be. */
+  GHashTable     *known_items;     /* id × 2 (+ 1 for a touchpoint) */
+  sqlite3_stmt   *find_attribute;
+  sqlite3_stmt   *find_touchpoint;
 
   GHashTable     *cells;          /* CellKey → Sums, dimension 2 or 3 */
   GHashTable     *pairs;          /* CellKey (dimension 0) → Sums of lived − expected */
@@ -65,8 +103,8 @@ struct _EcartWaveWriter
 
   /* Answers of the respondent being written, to pair expected and lived. */
   gint64          current_respondent;
-  GHashTable     *current_answers; /* CellKey (dimension 0) → PairAnswers */
-  GHashTable     *flushed;         /* respondents already paired, if they come back */
+  GArray         *current_answers; /* Answers: by CellKey (dimension 0), of that respondent */
+  gint64          last_flushed;    /* respondents up to it were paired, if they come back */
   gboolean        pairs_by_query;
 
   gboolean        open;
@@ -86,11 +124,20 @@ cell_key_hash (gconstpointer data)
   return (guint)(h ^ (h >> 32));
 }
 
+/* Field by field: the padding at the end of a CellKey is not initialised. */
+static inline gboolean
+cell_key_same (const CellKey *ka,
+               const CellKey *kb)
+{
+  return ka->segment_id == kb->segment_id && ka->attribute_id == kb->attribute_id
+         && ka->touchpoint_id == kb->touchpoint_id && ka->dimension == kb->dimension;
+}
+
 static gboolean
 cell_key_equal (gconstpointer a,
                 gconstpointer b)
 {
-  return memcmp (a, b, sizeof (CellKey)) == 0;
+  return cell_key_same (a, b);
 }
 
 static GHashTable *
@@ -108,8 +155,14 @@ add_to (GHashTable    *table,
 
   if (sums == NULL)
     {
+      CellKey *copy = g_new0 (CellKey, 1);
+
+      copy->segment_id = key->segment_id;
+      copy->attribute_id = key->attribute_id;
+      copy->touchpoint_id = key->touchpoint_id;
+      copy->dimension = key->dimension;
       sums = g_new0 (Sums, 1);
-      g_hash_table_insert (table, g_memdup2 (key, sizeof *key), sums);
+      g_hash_table_insert (table, copy, sums);
     }
   sums->n++;
   sums->sum += value;
@@ -121,9 +174,13 @@ finalize_statements (EcartWaveWriter *self)
 {
   g_clear_pointer (&self->insert_respondent, sqlite3_finalize);
   g_clear_pointer (&self->insert_measurement, sqlite3_finalize);
+  g_clear_pointer (&self->insert_measurements, sqlite3_finalize);
   g_clear_pointer (&self->insert_recommendation, sqlite3_finalize);
   g_clear_pointer (&self->insert_verbatim, sqlite3_finalize);
   g_clear_pointer (&self->index_verbatim, sqlite3_finalize);
+  g_clear_pointer (&self->find_segment, sqlite3_finalize);
+  g_clear_pointer (&self->find_attribute, sqlite3_finalize);
+  g_clear_pointer (&self->find_touchpoint, sqlite3_finalize);
 }
 
 static void
@@ -133,12 +190,13 @@ ecart_wave_writer_finalize (GObject *object)
 
   ecart_wave_writer_abort (self);
   finalize_statements (self);
-  g_clear_pointer (&self->respondent_segments, g_array_unref);
+  g_clear_pointer (&self->cached_respondents, g_free);
+  g_clear_pointer (&self->cached_segments, g_free);
   g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_pointer (&self->pairs, g_hash_table_unref);
   g_clear_pointer (&self->recommendations, g_hash_table_unref);
-  g_clear_pointer (&self->current_answers, g_hash_table_unref);
-  g_clear_pointer (&self->flushed, g_hash_table_unref);
+  g_clear_pointer (&self->current_answers, g_array_unref);
+  g_clear_pointer (&self->known_items, g_hash_table_unref);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (ecart_wave_writer_parent_class)->finalize (object);
@@ -155,12 +213,13 @@ ecart_wave_writer_class_init (EcartWaveWriterClass *klass)
 static void
 ecart_wave_writer_init (EcartWaveWriter *self)
 {
-  self->respondent_segments = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cached_respondents = g_new0 (gint64, SEGMENT_CACHE_SIZE);
+  self->cached_segments = g_new0 (gint64, SEGMENT_CACHE_SIZE);
   self->cells = new_sums_table ();
   self->pairs = new_sums_table ();
   self->recommendations = new_sums_table ();
-  self->current_answers = g_hash_table_new_full (cell_key_hash, cell_key_equal, g_free, g_free);
-  self->flushed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->current_answers = g_array_new (FALSE, FALSE, sizeof (Answers));
+  self->known_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 static gboolean
@@ -206,6 +265,60 @@ step_done (EcartWaveWriter  *self,
       rc = sqlite3_errcode (ecart_database_get_handle (self->db));
       _ecart_database_set_error (self->db, error, rc, _("Failed to write the measurements in “%s”: %s"));
       return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+prepare_batch (EcartWaveWriter  *self,
+               GError          **error)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO measurement (respondent_id, attribute_id, "
+                                         "touchpoint_id, dimension, score, scale_min, scale_max) "
+                                         "VALUES ");
+
+  for (guint i = 0; i < MEASUREMENT_BATCH; i++)
+    g_string_append (sql, i > 0 ? ", (?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?)");
+  return prepare (self, &self->insert_measurements, sql->str, error);
+}
+
+static void
+bind_measurement (sqlite3_stmt             *stmt,
+                  int                       first,
+                  const PendingMeasurement *row)
+{
+  sqlite3_bind_int64 (stmt, first, row->respondent_id);
+  sqlite3_bind_int64 (stmt, first + 1, row->attribute_id);
+  if (row->touchpoint_id > 0)
+    sqlite3_bind_int64 (stmt, first + 2, row->touchpoint_id);
+  else
+    sqlite3_bind_null (stmt, first + 2);
+  sqlite3_bind_int (stmt, first + 3, row->dimension);
+  sqlite3_bind_double (stmt, first + 4, row->score);
+  sqlite3_bind_double (stmt, first + 5, row->scale_min);
+  sqlite3_bind_double (stmt, first + 6, row->scale_max);
+}
+
+/* Inserts the measurements added but not written yet: by one statement for a full batch,
+ * one by one for the rest. */
+static gboolean
+flush_measurements (EcartWaveWriter  *self,
+                    GError          **error)
+{
+  guint n = self->n_pending;
+
+  self->n_pending = 0;
+  if (n == MEASUREMENT_BATCH)
+    {
+      for (guint i = 0; i < n; i++)
+        bind_measurement (self->insert_measurements, 1 + 7 * i, &self->pending[i]);
+      return step_done (self, self->insert_measurements, error);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      bind_measurement (self->insert_measurement, 1, &self->pending[i]);
+      if (!step_done (self, self->insert_measurement, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -278,13 +391,18 @@ ecart_wave_writer_begin (EcartWorkspace  *workspace,
       || !prepare (self, &self->insert_measurement,
                    "INSERT INTO measurement (respondent_id, attribute_id, touchpoint_id, "
                    "dimension, score, scale_min, scale_max) VALUES (?, ?, ?, ?, ?, ?, ?)", error)
+      || !prepare_batch (self, error)
       || !prepare (self, &self->insert_recommendation,
                    "INSERT INTO recommendation (respondent_id, score) VALUES (?, ?)", error)
       || !prepare (self, &self->insert_verbatim,
                    "INSERT INTO verbatim (wave_id, respondent_id, segment_id, touchpoint_id, "
                    "attribute_id, body) VALUES (?, ?, ?, ?, ?, ?)", error)
       || !prepare (self, &self->index_verbatim,
-                   "INSERT INTO verbatim_fts (rowid, body) VALUES (?, ?)", error))
+                   "INSERT INTO verbatim_fts (rowid, body) VALUES (?, ?)", error)
+      || !prepare (self, &self->find_segment,
+                   "SELECT segment_id FROM respondent WHERE id = ? AND wave_id = ?", error)
+      || !prepare (self, &self->find_attribute, "SELECT 1 FROM attribute WHERE id = ?", error)
+      || !prepare (self, &self->find_touchpoint, "SELECT 1 FROM touchpoint WHERE id = ?", error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -297,16 +415,62 @@ ecart_wave_writer_get_wave_id (EcartWaveWriter *self)
   return self->wave_id;
 }
 
+static void
+remember_segment (EcartWaveWriter *self,
+                  gint64           respondent_id,
+                  gint64           segment_id)
+{
+  guint slot = (guint64)respondent_id % SEGMENT_CACHE_SIZE;
+
+  self->cached_respondents[slot] = respondent_id;
+  self->cached_segments[slot] = segment_id;
+}
+
+/* The segment of a respondent of this wave, or 0 when it is not one. */
 static gint64
 segment_of (EcartWaveWriter *self,
             gint64           respondent_id)
 {
-  gint64 index = respondent_id - self->first_respondent;
+  guint slot;
+  gint64 segment_id = 0;
 
-  if (self->respondent_segments->len == 0 || index < 0
-      || index >= (gint64)self->respondent_segments->len)
+  if (respondent_id <= 0)
     return 0;
-  return g_array_index (self->respondent_segments, gint64, index);
+  slot = (guint64)respondent_id % SEGMENT_CACHE_SIZE;
+  if (self->cached_respondents[slot] == respondent_id)
+    return self->cached_segments[slot];
+
+  sqlite3_bind_int64 (self->find_segment, 1, respondent_id);
+  sqlite3_bind_int64 (self->find_segment, 2, self->wave_id);
+  if (sqlite3_step (self->find_segment) == SQLITE_ROW)
+    segment_id = sqlite3_column_int64 (self->find_segment, 0);
+  sqlite3_reset (self->find_segment);
+  if (segment_id > 0)
+    remember_segment (self, respondent_id, segment_id);
+  return segment_id;
+}
+
+/* Whether the attribute (or touchpoint) @id exists; remembered once found. */
+static gboolean
+item_exists (EcartWaveWriter *self,
+             sqlite3_stmt    *find,
+             gint64           id,
+             gboolean         touchpoint)
+{
+  gint64 key = id * 2 + (touchpoint ? 1 : 0);
+  gboolean found;
+
+  if (id <= 0)
+    return FALSE;
+  if (g_hash_table_contains (self->known_items, &key))
+    return TRUE;
+
+  sqlite3_bind_int64 (find, 1, id);
+  found = sqlite3_step (find) == SQLITE_ROW;
+  sqlite3_reset (find);
+  if (found)
+    g_hash_table_add (self->known_items, g_memdup2 (&key, sizeof key));
+  return found;
 }
 
 /* Pairs the answers of the respondent written so far: for each attribute and touchpoint
@@ -314,28 +478,21 @@ segment_of (EcartWaveWriter *self,
 static void
 flush_current (EcartWaveWriter *self)
 {
-  GHashTableIter iter;
-  gpointer key;
-  gpointer value;
-  gint64 *id;
-
   if (self->current_respondent == 0)
     return;
 
-  g_hash_table_iter_init (&iter, self->current_answers);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < self->current_answers->len; i++)
     {
-      PairAnswers *answers = value;
+      const Answers *entry = &g_array_index (self->current_answers, Answers, i);
+      const PairAnswers *answers = &entry->answers;
 
       if (answers->expected_n > 0 && answers->lived_n > 0)
-        add_to (self->pairs, key,
+        add_to (self->pairs, &entry->key,
                 answers->lived_sum / answers->lived_n - answers->expected_sum / answers->expected_n);
     }
-  g_hash_table_remove_all (self->current_answers);
+  g_array_set_size (self->current_answers, 0);
 
-  id = g_new (gint64, 1);
-  *id = self->current_respondent;
-  g_hash_table_add (self->flushed, id);
+  self->last_flushed = MAX (self->last_flushed, self->current_respondent);
   self->current_respondent = 0;
 }
 
@@ -369,16 +526,7 @@ ecart_wave_writer_add_respondent (EcartWaveWriter  *self,
     return 0;
 
   id = sqlite3_last_insert_rowid (ecart_database_get_handle (self->db));
-  if (self->respondent_segments->len == 0)
-    self->first_respondent = id;
-
-  /* Ids are consecutive inside the transaction; fill any hole so the index stays exact. */
-  while (self->first_respondent + (gint64)self->respondent_segments->len < id)
-    {
-      gint64 none = 0;
-      g_array_append_val (self->respondent_segments, none);
-    }
-  g_array_append_val (self->respondent_segments, segment_id);
+  remember_segment (self, id, segment_id);
   return id;
 }
 
@@ -387,6 +535,9 @@ ecart_wave_writer_add_respondent (EcartWaveWriter  *self,
  * @touchpoint_id: the touchpoint, or 0 for none
  * @dimension: %ECART_DIMENSION_EXPECTED or %ECART_DIMENSION_LIVED
  * @score: the raw score, between @scale_min and @scale_max
+ *
+ * The measurement is checked at once; it is written with the next ones, so a failure of the
+ * database (a full disk) may be reported by a later call or by ecart_wave_writer_commit().
  */
 gboolean
 ecart_wave_writer_add_measurement (EcartWaveWriter  *self,
@@ -401,7 +552,7 @@ ecart_wave_writer_add_measurement (EcartWaveWriter  *self,
 {
   CellKey key;
   CellKey pair_key;
-  PairAnswers *answers;
+  PairAnswers *answers = NULL;
   gint64 segment_id;
   double normalised;
 
@@ -437,17 +588,23 @@ ecart_wave_writer_add_measurement (EcartWaveWriter  *self,
       return FALSE;
     }
 
-  sqlite3_bind_int64 (self->insert_measurement, 1, respondent_id);
-  sqlite3_bind_int64 (self->insert_measurement, 2, attribute_id);
-  if (touchpoint_id > 0)
-    sqlite3_bind_int64 (self->insert_measurement, 3, touchpoint_id);
-  else
-    sqlite3_bind_null (self->insert_measurement, 3);
-  sqlite3_bind_int (self->insert_measurement, 4, dimension);
-  sqlite3_bind_double (self->insert_measurement, 5, score);
-  sqlite3_bind_double (self->insert_measurement, 6, scale_min);
-  sqlite3_bind_double (self->insert_measurement, 7, scale_max);
-  if (!step_done (self, self->insert_measurement, error))
+  if (!item_exists (self, self->find_attribute, attribute_id, FALSE))
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("The attribute %lld does not exist"), (long long)attribute_id);
+      return FALSE;
+    }
+  if (touchpoint_id > 0 && !item_exists (self, self->find_touchpoint, touchpoint_id, TRUE))
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("The touchpoint %lld does not exist"), (long long)touchpoint_id);
+      return FALSE;
+    }
+
+  self->pending[self->n_pending++] = (PendingMeasurement) {
+    respondent_id, attribute_id, touchpoint_id, dimension, score, scale_min, scale_max
+  };
+  if (self->n_pending == MEASUREMENT_BATCH && !flush_measurements (self, error))
     return FALSE;
 
   normalised = 10.0 * (score - scale_min) / (scale_max - scale_min);
@@ -457,17 +614,32 @@ ecart_wave_writer_add_measurement (EcartWaveWriter  *self,
   if (respondent_id != self->current_respondent)
     {
       flush_current (self);
-      if (g_hash_table_contains (self->flushed, &respondent_id))
+      /* Answers of a respondent already paired come back: pairs are computed by a query
+       * at commit instead (ids only grow inside the transaction). */
+      if (respondent_id <= self->last_flushed)
         self->pairs_by_query = TRUE;
       self->current_respondent = respondent_id;
     }
 
+  /* A respondent answers a few questions: a short array, searched from its end. */
   pair_key = (CellKey) { segment_id, attribute_id, MAX (touchpoint_id, 0), 0 };
-  answers = g_hash_table_lookup (self->current_answers, &pair_key);
+  for (guint i = self->current_answers->len; i > 0; i--)
+    {
+      Answers *entry = &g_array_index (self->current_answers, Answers, i - 1);
+
+      if (cell_key_same (&entry->key, &pair_key))
+        {
+          answers = &entry->answers;
+          break;
+        }
+    }
   if (answers == NULL)
     {
-      answers = g_new0 (PairAnswers, 1);
-      g_hash_table_insert (self->current_answers, g_memdup2 (&pair_key, sizeof pair_key), answers);
+      Answers entry = { pair_key, { 0, 0, 0, 0 } };
+
+      g_array_append_val (self->current_answers, entry);
+      answers = &g_array_index (self->current_answers, Answers,
+                                self->current_answers->len - 1).answers;
     }
   if (dimension == ECART_DIMENSION_EXPECTED)
     {
@@ -752,7 +924,8 @@ ecart_wave_writer_commit (EcartWaveWriter  *self,
 
   flush_current (self);
 
-  ok = write_sums (self, self->cells,
+  ok = flush_measurements (self, error)
+       && write_sums (self, self->cells,
                    "INSERT INTO measurement_aggregate (wave_id, segment_id, attribute_id, "
                    "touchpoint_id, dimension, n, sum, sum_sq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    TRUE, error)
@@ -810,6 +983,7 @@ ecart_wave_writer_abort (EcartWaveWriter *self)
     return;
 
   self->open = FALSE;
+  self->n_pending = 0;
   finalize_statements (self);
   ecart_database_rollback (self->db);
 }

@@ -124,10 +124,7 @@ item_list_sync (EcartItemList *list,
       suffix++;
     }
 
-  if (prefix + suffix < n || prefix + suffix < items->len)
-    g_list_store_splice (list->store, prefix, n - prefix - suffix,
-                         items->pdata + prefix, items->len - prefix - suffix);
-
+  /* The index first: views told of the change look items up by id. */
   g_hash_table_remove_all (list->by_id);
   for (guint i = 0; i < items->len; i++)
     {
@@ -136,6 +133,10 @@ item_list_sync (EcartItemList *list,
       *id = ecart_item_get_id (items->pdata[i]);
       g_hash_table_insert (list->by_id, id, g_object_ref (items->pdata[i]));
     }
+
+  if (prefix + suffix < n || prefix + suffix < items->len)
+    g_list_store_splice (list->store, prefix, n - prefix - suffix,
+                         items->pdata + prefix, items->len - prefix - suffix);
 }
 
 /* g_set_str() needs GLib 2.76. */

@@ -205,7 +205,8 @@ ecart_application_open_path (EcartApplication *self,
       return;
     }
 
-  workspace = ecart_workspace_open (path, ECART_DATABASE_FLAGS_NONE, &error);
+  /* A large file is checked in full in the background once the window shows (R7). */
+  workspace = ecart_workspace_open (path, ECART_DATABASE_FLAGS_DEFER_CHECK, &error);
   window = _ecart_application_get_free_window (self, parent);
   gtk_window_present (GTK_WINDOW (window));
 

@@ -7,7 +7,11 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "ecart-desired-page.h"
+#include "ecart-journey-page.h"
 #include "ecart-overview-page.h"
+#include "ecart-portfolio-page.h"
+#include "ecart-proposed-page.h"
 #include "ecart-start-page.h"
 #include "ecart-window.h"
 
@@ -22,6 +26,7 @@ struct _EcartWindow
   EcartWorkspace       *workspace;
   EcartSegment         *segment;
   GFileMonitor         *monitor;
+  GCancellable         *check_cancellable;
   gulong                undo_handler;
   gulong                redo_handler;
   gulong                name_handler;
@@ -165,6 +170,70 @@ on_file_changed_cb (GFileMonitor      *monitor,
     }
 }
 
+/* The full check of a large file runs on a connection of its own, in a thread. */
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(EcartDatabase) db = NULL;
+  GError *error = NULL;
+
+  db = ecart_database_open (task_data, ECART_DATABASE_FLAGS_READ_ONLY, &error);
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_check_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  EcartWindow *self = ECART_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      ecart_window_set_workspace (self, NULL);
+      ecart_window_show_error (self, _("Could Not Open the Workspace"), error);
+      return;
+    }
+
+  g_clear_object (&self->check_cancellable);
+  if (self->workspace != NULL)
+    {
+      ecart_workspace_set_read_only (self->workspace, FALSE);
+      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+      update_undo_actions (self);
+      check_file (self);
+    }
+}
+
+static void
+start_check (EcartWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = g_filename_display_basename (ecart_workspace_get_path (self->workspace));
+  g_autofree char *message = NULL;
+
+  /* Editing waits for the check: nothing is written to a file that may be damaged. */
+  ecart_workspace_set_read_only (self->workspace, TRUE);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Checking “%s”… It can be edited once the check is done."), name);
+  gtk_label_set_label (self->banner_label, message);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+
+  self->check_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->check_cancellable, on_check_done_cb, NULL);
+  g_task_set_task_data (task, g_strdup (ecart_workspace_get_path (self->workspace)), g_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
 static void
 draw_segment_dot (GtkDrawingArea *area,
                   cairo_t        *cr,
@@ -298,10 +367,36 @@ on_page_stack_visible_child_cb (EcartWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
+/* Lets go of the workspace without touching the widgets: what disposing the window needs.
+ * (Changing tooltips there would queue a tooltip query that GTK 4.8 runs after the window
+ * is gone, on a NULL surface.) */
+static void
+release_workspace (EcartWindow *self)
+{
+  if (self->check_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->check_cancellable);
+      g_clear_object (&self->check_cancellable);
+    }
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  if (self->workspace != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->workspace, self);
+      g_signal_handlers_disconnect_by_data (ecart_workspace_get_segments (self->workspace), self);
+      gtk_list_box_bind_model (self->segments_list, NULL, NULL, NULL, NULL);
+    }
+}
+
 static gboolean
 ecart_window_close_request (GtkWindow *window)
 {
-  EcartWindow *self = ECART_WINDOW (window);
   GtkApplication *app = gtk_window_get_application (window);
   GSettings *settings;
   int width;
@@ -319,8 +414,6 @@ ecart_window_close_request (GtkWindow *window)
         }
     }
 
-  ecart_window_set_workspace (self, NULL);
-
   return GTK_WINDOW_CLASS (ecart_window_parent_class)->close_request (window);
 }
 
@@ -329,8 +422,8 @@ ecart_window_dispose (GObject *object)
 {
   EcartWindow *self = (EcartWindow *)object;
 
-  if (self->workspace != NULL)
-    ecart_window_set_workspace (self, NULL);
+  release_workspace (self);
+  g_clear_object (&self->workspace);
   g_clear_object (&self->segment);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ECART_TYPE_WINDOW);
@@ -398,6 +491,13 @@ undo_action (GtkWidget  *widget,
   if (self->workspace == NULL)
     return;
 
+  /* The focused field saves what is being typed first, so that undo never loses it. A new
+   * edit leaves nothing to redo. */
+  if (gtk_root_get_focus (GTK_ROOT (self)) != NULL)
+    gtk_widget_activate_action (gtk_root_get_focus (GTK_ROOT (self)), "field.commit", NULL);
+  if (g_str_equal (action_name, "win.redo") && !ecart_workspace_can_redo (self->workspace))
+    return;
+
   ok = g_str_equal (action_name, "win.undo") ? ecart_workspace_undo (self->workspace, &error)
                                              : ecart_workspace_redo (self->workspace, &error);
   if (!ok)
@@ -424,7 +524,10 @@ on_save_copy_response_cb (GtkNativeDialog *dialog,
           /* Translators: %s is a file name */
           g_autofree char *title = g_strdup_printf (_("Copy saved as “%s”"), name);
 
-          ecart_window_add_toast (self, adw_toast_new (title));
+          g_autofree char *markup = g_markup_escape_text (title, -1);
+
+          /* A toast's title is markup; a file name is not. */
+          ecart_window_add_toast (self, adw_toast_new (markup));
         }
       else if (error != NULL)
         ecart_window_show_error (self, _("Could not save a copy"), error);
@@ -522,6 +625,10 @@ ecart_window_class_init (EcartWindowClass *klass)
 
   g_type_ensure (ECART_TYPE_START_PAGE);
   g_type_ensure (ECART_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (ECART_TYPE_PORTFOLIO_PAGE);
+  g_type_ensure (ECART_TYPE_JOURNEY_PAGE);
+  g_type_ensure (ECART_TYPE_DESIRED_PAGE);
+  g_type_ensure (ECART_TYPE_PROPOSED_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ecart/Ecart/ecart-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, toast_overlay);
@@ -616,20 +723,8 @@ ecart_window_set_workspace (EcartWindow    *self,
   if (self->workspace == workspace)
     return;
 
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+  release_workspace (self);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-
-  if (self->workspace != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->workspace, self);
-      g_signal_handlers_disconnect_by_data (ecart_workspace_get_segments (self->workspace), self);
-      gtk_list_box_bind_model (self->segments_list, NULL, NULL, NULL, NULL);
-    }
 
   ecart_window_set_segment (self, NULL);
   g_set_object (&self->workspace, workspace);
@@ -661,14 +756,21 @@ ecart_window_set_workspace (EcartWindow    *self,
           g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed_cb), self);
       }
 
+      if (ecart_database_get_check_pending (ecart_workspace_get_database (workspace)))
+        start_check (self);
+
       ecart_window_set_page (self, "overview");
       on_page_stack_visible_child_cb (self);
       gtk_stack_set_visible_child_name (self->main_stack, "workspace");
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
       if (ecart_database_get_warning (ecart_workspace_get_database (workspace)) != NULL)
-        ecart_window_add_toast (self,
-                                adw_toast_new (ecart_database_get_warning (ecart_workspace_get_database (workspace))));
+        {
+          const char *warning = ecart_database_get_warning (ecart_workspace_get_database (workspace));
+          g_autofree char *markup = g_markup_escape_text (warning, -1);
+
+          ecart_window_add_toast (self, adw_toast_new (markup));
+        }
     }
   else
     gtk_stack_set_visible_child_name (self->main_stack, "start");

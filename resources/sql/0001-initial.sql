@@ -41,7 +41,7 @@ INSERT INTO channel (id, key, icon, position) VALUES
   (3,  'phone',       'call-start-symbolic',           3),
   (4,  'in-person',   'system-users-symbolic',         4),
   (5,  'email',       'mail-unread-symbolic',          5),
-  (6,  'chat',        'chat-symbolic',                 6),
+  (6,  'chat',        'chat-message-new-symbolic',     6),
   (7,  'social',      'emblem-shared-symbolic',        7),
   (8,  'advertising', 'audio-volume-high-symbolic',    8),
   (9,  'mail',        'package-x-generic-symbolic',    9),

@@ -24,5 +24,28 @@ GtkWindow *ecart_test_find_toplevel     (GType         type);
 GtkWidget *ecart_test_child             (GtkWidget    *widget,
                                          GType         type,
                                          const char   *name);
+GtkWidget *ecart_test_find_by_accessible_label (GtkWidget *root,
+                                         GType         type,
+                                         const char   *label);
+GtkWindow *ecart_test_wait_for_toplevel (GType         type,
+                                         guint         timeout_ms);
+void       ecart_test_click             (GtkWidget    *button);
+void       ecart_test_type_and_activate (GtkWidget    *editable,
+                                         const char   *text);
+void       ecart_test_press_keys        (GtkWidget    *window,
+                                         const char   *keys);
+void       ecart_test_type_text         (GtkWidget    *window,
+                                         const char   *text);
+
+char      *ecart_test_query_text        (const char   *path,
+                                         const char   *sql);
+double     ecart_test_query_double      (const char   *path,
+                                         const char   *sql);
+gint64     ecart_test_query_int         (const char   *path,
+                                         const char   *sql);
+void       ecart_test_resize            (GtkWindow    *window,
+                                         int           width,
+                                         int           height);
+void       ecart_test_wait               (guint         ms);
 
 G_END_DECLS

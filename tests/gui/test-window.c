@@ -258,6 +258,39 @@ test_window_file_removed (Fixture       *fixture,
   ecart_test_save_screenshot (GTK_WIDGET (window), "window-file-removed.png");
 }
 
+static gboolean
+is_editable (gpointer data)
+{
+  return !ecart_workspace_is_read_only (data);
+}
+
+/* A large file opens at once and is checked in the background: editing waits for it. */
+static void
+test_window_deferred_check (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  EcartWorkspace *workspace;
+  EcartWindow *window;
+  GtkWidget *banner;
+
+  g_setenv ("ECART_DATABASE_CHECK_LIMIT", "4096", TRUE);
+  ecart_application_open_path (fixture->app, fixture->demo, NULL);
+  g_unsetenv ("ECART_DATABASE_CHECK_LIMIT");
+
+  window = ECART_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  workspace = ecart_window_get_workspace (window);
+  g_assert_nonnull (workspace);
+  banner = ecart_test_child (GTK_WIDGET (window), ECART_TYPE_WINDOW, "banner_revealer");
+
+  /* Until the check is done (its result comes back through the main loop, not yet run):
+   * read-only, and the window says why. */
+  g_assert_true (ecart_workspace_is_read_only (workspace));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  g_assert_true (ecart_test_wait_for (is_editable, workspace, 10000));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -285,6 +318,7 @@ main (int    argc,
   g_test_add ("/gui/window/demo", Fixture, NULL, fixture_set_up, test_window_demo, fixture_tear_down);
   g_test_add ("/gui/window/already-open", Fixture, NULL, fixture_set_up, test_window_already_open, fixture_tear_down);
   g_test_add ("/gui/window/damaged", Fixture, NULL, fixture_set_up, test_window_damaged, fixture_tear_down);
+  g_test_add ("/gui/window/deferred-check", Fixture, NULL, fixture_set_up, test_window_deferred_check, fixture_tear_down);
   g_test_add ("/gui/window/file-removed", Fixture, NULL, fixture_set_up, test_window_file_removed, fixture_tear_down);
 
   status = g_test_run ();

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* A shortcut of a page: key, modifiers, action and an optional string argument. */
+typedef struct
+{
+  guint            keyval;
+  GdkModifierType  modifiers;
+  const char      *action;
+  const char      *argument;
+} EcartPageShortcut;
+
+void      ecart_gui_show_error       (GtkWidget    *widget,
+                                      const char   *title,
+                                      const GError *error);
+void      ecart_gui_toast            (GtkWidget    *widget,
+                                      const char   *title);
+void      ecart_gui_toast_undo       (GtkWidget    *widget,
+                                      const char   *title);
+void      ecart_gui_add_toast        (GtkWidget    *widget,
+                                      AdwToast     *toast);
+gboolean  ecart_gui_parse_number     (const char   *text,
+                                      double       *value);
+char     *ecart_gui_format_level     (double        level);
+char     *ecart_gui_format_gap       (double        gap);
+void      ecart_gui_set_field_error  (GtkWidget    *field,
+                                      const char   *message,
+                                      const char   *description);
+gboolean  ecart_gui_same_level       (double        a,
+                                      double        b);
+void      ecart_gui_scroll_into_view (GtkWidget    *widget);
+void      ecart_gui_class_add_page_shortcuts (GtkWidgetClass          *widget_class,
+                                              const EcartPageShortcut *shortcuts,
+                                              guint                    n_shortcuts);
+void      ecart_gui_add_page_shortcuts       (GtkWidget               *page,
+                                              const EcartPageShortcut *shortcuts,
+                                              guint                    n_shortcuts);
+
+G_END_DECLS
