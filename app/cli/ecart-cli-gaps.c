@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "ecart-cli-private.h"
+#include "ecart-export.h"
 #include "ecart-gap-table.h"
 
 /* gaps, nps, trends: the gap engine's results, as a table for a terminal, CSV or JSON. */
@@ -239,6 +240,85 @@ run_table (GOptionContext   *context,
   if ((status = parse_arguments (context, args, argc, argv, format, &options)) != ECART_CLI_OK)
     return status;
   return compute_table (context, args, (*argv)[1], options, workspace_out, table_out);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* The options of gaps, for `export gaps` (ecart-cli-export.c)                        */
+
+struct _EcartCliGapArguments
+{
+  Arguments     args;
+  GOptionEntry *entries;
+};
+
+EcartCliGapArguments *
+ecart_cli_gap_arguments_new (void)
+{
+  EcartCliGapArguments *self = g_new0 (EcartCliGapArguments, 1);
+  const GOptionEntry entries[] = {
+    ENTRY_SEGMENT (self->args),
+    ENTRY_WAVE (self->args),
+    { "by-touchpoint", 0, 0, G_OPTION_ARG_NONE, &self->args.by_touchpoint,
+      N_("One row per touchpoint where the attribute was measured"), NULL },
+    ENTRY_TOUCHPOINT (self->args),
+    ENTRY_FROM (self->args),
+    ENTRY_TO (self->args),
+    ENTRY_CONFIDENCE (self->args),
+    ENTRY_MIN_N (self->args),
+    { "no-holm", 0, 0, G_OPTION_ARG_NONE, &self->args.no_holm,
+      N_("Do not correct significance for the number of attributes (Holm)"), NULL },
+    { NULL }
+  };
+
+  self->args.min_n = -1;
+  self->entries = g_memdup2 (entries, sizeof entries);
+  return self;
+}
+
+void
+ecart_cli_gap_arguments_free (EcartCliGapArguments *self)
+{
+  if (self == NULL)
+    return;
+  arguments_clear (&self->args);
+  g_free (self->entries);
+  g_free (self);
+}
+
+/* The entries point into @self: keep it until the context has parsed. */
+const GOptionEntry *
+ecart_cli_gap_arguments_get_entries (EcartCliGapArguments *self)
+{
+  return self->entries;
+}
+
+/* Whether any of the options was given. */
+gboolean
+ecart_cli_gap_arguments_are_set (EcartCliGapArguments *self)
+{
+  const Arguments *args = &self->args;
+
+  return args->segments != NULL || args->waves != NULL || args->by_touchpoint ||
+         args->touchpoint != NULL || args->from != NULL || args->to != NULL ||
+         args->confidence != NULL || args->min_n != -1 || args->no_holm;
+}
+
+/* Once the context has parsed: checks the options (exit 1), opens the workspace at @path,
+ * resolves the names (exit 2) and computes the table. */
+int
+ecart_cli_gap_arguments_compute (EcartCliGapArguments  *self,
+                                 GOptionContext        *context,
+                                 const char            *path,
+                                 EcartWorkspace       **workspace,
+                                 EcartGapTable        **table)
+{
+  g_autoptr(EcartGapOptions) options = NULL;
+  Format format;
+  int status;
+
+  if ((status = make_options (context, &self->args, &format, &options)) != ECART_CLI_OK)
+    return status;
+  return compute_table (context, &self->args, path, options, workspace, table);
 }
 
 /* g_strv_builder_take() is GLib 2.80. */
@@ -493,85 +573,11 @@ print_gaps_table (EcartWorkspace *workspace,
 static void
 print_gaps_csv (EcartGapTable *table)
 {
-  g_autoptr(EcartCliCsv) csv = ecart_cli_csv_new ();
-  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (table));
-  static const char * const header[] = {
-    "segment", "attribute", "touchpoint", "importance", "desired", "proposed",
-    "expected_n", "expected_mean", "expected_sd", "expected_ci_low", "expected_ci_high",
-    "lived_n", "lived_mean", "lived_sd", "lived_ci_low", "lived_ci_high",
-    "implementation_gap",
-    "expectation_gap", "expectation_gap_ci_low", "expectation_gap_ci_high",
-    "perception_gap", "perception_gap_ci_low", "perception_gap_ci_high",
-    "delivery_gap", "delivery_gap_ci_low", "delivery_gap_ci_high",
-    "execution_gap", "execution_gap_ci_low", "execution_gap_ci_high",
-    "expected_insufficient", "lived_insufficient", "pairs_n", "perception_gap_method",
-  };
-  static const char * const per_gap[] = { "df", "p", "p_adjusted", "significant", "insufficient" };
+  g_autoptr(EcartCsvWriter) csv = ecart_csv_writer_new (NULL, ECART_CSV_WRITER_FLAGS_NONE, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    ecart_cli_csv_text (csv, header[i]);
-  for (guint k = ECART_GAP_EXPECTATION; k < ECART_N_GAPS; k++)
-    for (guint i = 0; i < G_N_ELEMENTS (per_gap); i++)
-      {
-        g_autofree char *name = g_strdup_printf ("%s_gap_%s", ecart_gap_kind_to_string (k), per_gap[i]);
-        ecart_cli_csv_text (csv, name);
-      }
-  ecart_cli_csv_text (csv, "quadrant");
-  ecart_cli_csv_end_row (csv);
-
-  for (guint r = 0; r < n_rows; r++)
-    {
-      g_autoptr(EcartGapRow) row = g_list_model_get_item (G_LIST_MODEL (table), r);
-      const EcartSummary *summaries[] = {
-        ecart_gap_row_get_summary (row, ECART_DIMENSION_EXPECTED),
-        ecart_gap_row_get_summary (row, ECART_DIMENSION_LIVED),
-      };
-
-      ecart_cli_csv_text (csv, item_name (ecart_gap_row_get_segment (row)));
-      ecart_cli_csv_text (csv, item_name (ecart_gap_row_get_attribute (row)));
-      ecart_cli_csv_text (csv, item_name (ecart_gap_row_get_touchpoint (row)));
-      ecart_cli_csv_int (csv, ecart_gap_row_get_importance (row));
-      ecart_cli_csv_number (csv, ecart_gap_row_get_desired (row));
-      ecart_cli_csv_number (csv, ecart_gap_row_get_proposed (row));
-      for (guint d = 0; d < G_N_ELEMENTS (summaries); d++)
-        {
-          ecart_cli_csv_int (csv, summaries[d]->n);
-          ecart_cli_csv_number (csv, summaries[d]->mean);
-          ecart_cli_csv_number (csv, summaries[d]->sd);
-          ecart_cli_csv_number (csv, summaries[d]->ci_low);
-          ecart_cli_csv_number (csv, summaries[d]->ci_high);
-        }
-      ecart_cli_csv_number (csv, ecart_gap_row_get_gap (row, ECART_GAP_IMPLEMENTATION)->value);
-      for (guint k = ECART_GAP_EXPECTATION; k < ECART_N_GAPS; k++)
-        {
-          const EcartGap *gap = ecart_gap_row_get_gap (row, k);
-
-          ecart_cli_csv_number (csv, gap->value);
-          ecart_cli_csv_number (csv, gap->ci_low);
-          ecart_cli_csv_number (csv, gap->ci_high);
-        }
-      ecart_cli_csv_boolean (csv, ecart_gap_row_is_insufficient (row, ECART_DIMENSION_EXPECTED));
-      ecart_cli_csv_boolean (csv, ecart_gap_row_is_insufficient (row, ECART_DIMENSION_LIVED));
-      ecart_cli_csv_int (csv, ecart_gap_row_get_pairs (row));
-      ecart_cli_csv_text (csv, ecart_gap_method_to_string (ecart_gap_row_get_gap (row, ECART_GAP_PERCEPTION)->method));
-      for (guint k = ECART_GAP_EXPECTATION; k < ECART_N_GAPS; k++)
-        {
-          const EcartGap *gap = ecart_gap_row_get_gap (row, k);
-
-          ecart_cli_csv_number (csv, gap->df);
-          ecart_cli_csv_number (csv, gap->p_value);
-          ecart_cli_csv_number (csv, gap->p_adjusted);
-          ecart_cli_csv_boolean (csv, gap->significant);
-          ecart_cli_csv_boolean (csv, gap->insufficient);
-        }
-      if (ecart_gap_row_is_per_touchpoint (row))
-        ecart_cli_csv_text (csv, NULL);
-      else
-        ecart_cli_csv_text (csv, ecart_quadrant_to_string (ecart_gap_row_get_quadrant (row)));
-      ecart_cli_csv_end_row (csv);
-    }
-
-  print_text (ecart_cli_csv_get_text (csv));
+  /* In memory: it cannot fail. */
+  ecart_export_write_gaps (table, csv, NULL);
+  print_text (ecart_csv_writer_get_text (csv));
 }
 
 static void
@@ -1029,7 +1035,7 @@ static void
 print_nps_csv (EcartGapTable *table,
                GArray        *groups)
 {
-  g_autoptr(EcartCliCsv) csv = ecart_cli_csv_new ();
+  g_autoptr(EcartCsvWriter) csv = ecart_csv_writer_new (NULL, ECART_CSV_WRITER_FLAGS_NONE, NULL);
   static const char * const header[] = {
     "segment", "wave", "n", "promoters", "passives", "detractors", "promoters_pct",
     "passives_pct", "detractors_pct", "nps", "nps_ci_low", "nps_ci_high", "adjusted_nps",
@@ -1038,8 +1044,8 @@ print_nps_csv (EcartGapTable *table,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    ecart_cli_csv_text (csv, header[i]);
-  ecart_cli_csv_end_row (csv);
+    ecart_csv_writer_text (csv, header[i]);
+  ecart_csv_writer_end_row (csv, NULL);
 
   for (guint i = 0; i < groups->len; i++)
     {
@@ -1053,30 +1059,30 @@ print_nps_csv (EcartGapTable *table,
       if (change == NULL)
         change = &none;
 
-      ecart_cli_csv_text (csv, item_name (group->segment));
-      ecart_cli_csv_text (csv, item_name (group->wave));
-      ecart_cli_csv_int (csv, nps->n);
-      ecart_cli_csv_int (csv, nps->promoters);
-      ecart_cli_csv_int (csv, nps->passives);
-      ecart_cli_csv_int (csv, nps->detractors);
-      ecart_cli_csv_number (csv, nps->promoters_pct);
-      ecart_cli_csv_number (csv, nps->passives_pct);
-      ecart_cli_csv_number (csv, nps->detractors_pct);
-      ecart_cli_csv_number (csv, nps->nps);
-      ecart_cli_csv_number (csv, nps->ci_low);
-      ecart_cli_csv_number (csv, nps->ci_high);
-      ecart_cli_csv_number (csv, nps->adjusted_nps);
-      ecart_cli_csv_boolean (csv, nps->insufficient);
-      ecart_cli_csv_number (csv, change->difference);
-      ecart_cli_csv_number (csv, change->ci_low);
-      ecart_cli_csv_number (csv, change->ci_high);
-      ecart_cli_csv_number (csv, change->z);
-      ecart_cli_csv_number (csv, change->p_value);
-      ecart_cli_csv_boolean (csv, change->significant);
-      ecart_cli_csv_end_row (csv);
+      ecart_csv_writer_text (csv, item_name (group->segment));
+      ecart_csv_writer_text (csv, item_name (group->wave));
+      ecart_csv_writer_int (csv, nps->n);
+      ecart_csv_writer_int (csv, nps->promoters);
+      ecart_csv_writer_int (csv, nps->passives);
+      ecart_csv_writer_int (csv, nps->detractors);
+      ecart_csv_writer_number (csv, nps->promoters_pct);
+      ecart_csv_writer_number (csv, nps->passives_pct);
+      ecart_csv_writer_number (csv, nps->detractors_pct);
+      ecart_csv_writer_number (csv, nps->nps);
+      ecart_csv_writer_number (csv, nps->ci_low);
+      ecart_csv_writer_number (csv, nps->ci_high);
+      ecart_csv_writer_number (csv, nps->adjusted_nps);
+      ecart_csv_writer_boolean (csv, nps->insufficient);
+      ecart_csv_writer_number (csv, change->difference);
+      ecart_csv_writer_number (csv, change->ci_low);
+      ecart_csv_writer_number (csv, change->ci_high);
+      ecart_csv_writer_number (csv, change->z);
+      ecart_csv_writer_number (csv, change->p_value);
+      ecart_csv_writer_boolean (csv, change->significant);
+      ecart_csv_writer_end_row (csv, NULL);
     }
 
-  print_text (ecart_cli_csv_get_text (csv));
+  print_text (ecart_csv_writer_get_text (csv));
 }
 
 static void
@@ -1280,7 +1286,7 @@ print_trends_table (EcartWorkspace *workspace,
 static void
 print_trends_csv (EcartGapTable *table)
 {
-  g_autoptr(EcartCliCsv) csv = ecart_cli_csv_new ();
+  g_autoptr(EcartCsvWriter) csv = ecart_csv_writer_new (NULL, ECART_CSV_WRITER_FLAGS_NONE, NULL);
   GListModel *segments = ecart_gap_table_get_segments (table);
   GListModel *attributes = ecart_gap_table_get_attributes (table);
   static const char * const header[] = {
@@ -1291,8 +1297,8 @@ print_trends_csv (EcartGapTable *table)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    ecart_cli_csv_text (csv, header[i]);
-  ecart_cli_csv_end_row (csv);
+    ecart_csv_writer_text (csv, header[i]);
+  ecart_csv_writer_end_row (csv, NULL);
 
   for (guint s = 0; s < g_list_model_get_n_items (segments); s++)
     {
@@ -1312,35 +1318,35 @@ print_trends_csv (EcartGapTable *table)
                 {
                   const EcartTrendPoint *point = &points[w];
 
-                  ecart_cli_csv_text (csv, item_name (segment));
-                  ecart_cli_csv_text (csv, item_name (attribute));
-                  ecart_cli_csv_text (csv, ecart_dimension_to_string (trend_dimensions[d]));
-                  ecart_cli_csv_text (csv, item_name (point->wave));
-                  ecart_cli_csv_int (csv, point->summary.n);
-                  ecart_cli_csv_number (csv, point->summary.mean);
-                  ecart_cli_csv_number (csv, point->summary.sd);
-                  ecart_cli_csv_number (csv, point->summary.ci_low);
-                  ecart_cli_csv_number (csv, point->summary.ci_high);
-                  ecart_cli_csv_boolean (csv, point->insufficient);
-                  ecart_cli_csv_number (csv, point->change.estimate);
-                  ecart_cli_csv_number (csv, point->change.ci_low);
-                  ecart_cli_csv_number (csv, point->change.ci_high);
-                  ecart_cli_csv_number (csv, point->change.df);
-                  ecart_cli_csv_number (csv, point->change.p_value);
-                  ecart_cli_csv_boolean (csv, point->significant);
-                  ecart_cli_csv_number (csv, point->since_first.estimate);
-                  ecart_cli_csv_number (csv, point->since_first.ci_low);
-                  ecart_cli_csv_number (csv, point->since_first.ci_high);
-                  ecart_cli_csv_number (csv, point->since_first.df);
-                  ecart_cli_csv_number (csv, point->since_first.p_value);
-                  ecart_cli_csv_boolean (csv, point->since_first_significant);
-                  ecart_cli_csv_end_row (csv);
+                  ecart_csv_writer_text (csv, item_name (segment));
+                  ecart_csv_writer_text (csv, item_name (attribute));
+                  ecart_csv_writer_text (csv, ecart_dimension_to_string (trend_dimensions[d]));
+                  ecart_csv_writer_text (csv, item_name (point->wave));
+                  ecart_csv_writer_int (csv, point->summary.n);
+                  ecart_csv_writer_number (csv, point->summary.mean);
+                  ecart_csv_writer_number (csv, point->summary.sd);
+                  ecart_csv_writer_number (csv, point->summary.ci_low);
+                  ecart_csv_writer_number (csv, point->summary.ci_high);
+                  ecart_csv_writer_boolean (csv, point->insufficient);
+                  ecart_csv_writer_number (csv, point->change.estimate);
+                  ecart_csv_writer_number (csv, point->change.ci_low);
+                  ecart_csv_writer_number (csv, point->change.ci_high);
+                  ecart_csv_writer_number (csv, point->change.df);
+                  ecart_csv_writer_number (csv, point->change.p_value);
+                  ecart_csv_writer_boolean (csv, point->significant);
+                  ecart_csv_writer_number (csv, point->since_first.estimate);
+                  ecart_csv_writer_number (csv, point->since_first.ci_low);
+                  ecart_csv_writer_number (csv, point->since_first.ci_high);
+                  ecart_csv_writer_number (csv, point->since_first.df);
+                  ecart_csv_writer_number (csv, point->since_first.p_value);
+                  ecart_csv_writer_boolean (csv, point->since_first_significant);
+                  ecart_csv_writer_end_row (csv, NULL);
                 }
             }
         }
     }
 
-  print_text (ecart_cli_csv_get_text (csv));
+  print_text (ecart_csv_writer_get_text (csv));
 }
 
 static void

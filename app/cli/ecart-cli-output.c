@@ -10,8 +10,8 @@
 #include "ecart-cli-private.h"
 
 /* Writing results: aligned tables for a terminal (by display width: names have accents,
- * and may have wide characters), CSV (RFC 4180, protected against formula injection,
- * numbers with a dot and full precision) and JSON. */
+ * and may have wide characters) and JSON. CSV is the core's EcartCsvWriter, which the
+ * exports share. */
 
 /* Columns a terminal gives @text: combining marks take none, wide (East Asian)
  * characters two. */
@@ -123,114 +123,6 @@ ecart_cli_table_print (EcartCliTable *table,
         g_string_truncate (line, line->len - 1);
       fprintf (stream, "%s\n", line->str);
     }
-}
-
-/* CSV (RFC 4180), built row by row, rows ended by CRLF. */
-struct _EcartCliCsv
-{
-  GString  *text;
-  gboolean  row_start;
-};
-
-EcartCliCsv *
-ecart_cli_csv_new (void)
-{
-  EcartCliCsv *csv = g_new0 (EcartCliCsv, 1);
-
-  csv->text = g_string_new (NULL);
-  csv->row_start = TRUE;
-  return csv;
-}
-
-void
-ecart_cli_csv_free (EcartCliCsv *csv)
-{
-  if (csv == NULL)
-    return;
-  g_string_free (csv->text, TRUE);
-  g_free (csv);
-}
-
-const char *
-ecart_cli_csv_get_text (EcartCliCsv *csv)
-{
-  return csv->text->str;
-}
-
-static void
-csv_separate (EcartCliCsv *csv)
-{
-  if (!csv->row_start)
-    g_string_append_c (csv->text, ',');
-  csv->row_start = FALSE;
-}
-
-/* A text cell, quoted when it needs to be. A cell that a spreadsheet would run as a
- * formula (starting with = + - @, a tab or a carriage return) gets a leading apostrophe
- * (RELIABILITY.md R15). %NULL is an empty cell. */
-void
-ecart_cli_csv_text (EcartCliCsv *csv,
-                    const char  *text)
-{
-  g_autoptr(GString) cell = g_string_new (NULL);
-
-  csv_separate (csv);
-  if (text == NULL || text[0] == '\0')
-    return;
-
-  if (strchr ("=+-@\t\r", text[0]) != NULL)
-    g_string_append_c (cell, '\'');
-  g_string_append (cell, text);
-
-  if (strpbrk (cell->str, ",\"\r\n") == NULL)
-    {
-      g_string_append (csv->text, cell->str);
-      return;
-    }
-  g_string_append_c (csv->text, '"');
-  for (const char *p = cell->str; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (csv->text, '"');
-      g_string_append_c (csv->text, *p);
-    }
-  g_string_append_c (csv->text, '"');
-}
-
-/* A number with a dot whatever the locale and every digit that matters (%.17g), or an
- * empty cell when it is not computable (NAN). */
-void
-ecart_cli_csv_number (EcartCliCsv *csv,
-                      double       value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  csv_separate (csv);
-  if (isfinite (value))
-    g_string_append (csv->text, g_ascii_formatd (buffer, sizeof buffer, "%.17g", value));
-}
-
-void
-ecart_cli_csv_int (EcartCliCsv *csv,
-                   gint64       value)
-{
-  csv_separate (csv);
-  g_string_append_printf (csv->text, "%" G_GINT64_FORMAT, value);
-}
-
-void
-ecart_cli_csv_boolean (EcartCliCsv *csv,
-                       gboolean     value)
-{
-  csv_separate (csv);
-  g_string_append_c (csv->text, value ? '1' : '0');
-}
-
-void
-ecart_cli_csv_end_row (EcartCliCsv *csv)
-{
-  g_string_append (csv->text, "\r\n");
-  csv->row_start = TRUE;
 }
 
 /* JSON, written as it goes: a stack says whether a comma is due. */

@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <stdio.h>
 
+#include "ecart-gap-table.h"
 #include "ecart-workspace.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,10 @@ int             ecart_cli_delete_wave  (int              argc,
                                         char           **argv);
 int             ecart_cli_chart        (int              argc,
                                         char           **argv);
+int             ecart_cli_export       (int              argc,
+                                        char           **argv);
+int             ecart_cli_report       (int              argc,
+                                        char           **argv);
 
 GOptionContext *ecart_cli_context_new  (const char      *command,
                                         const char      *parameters,
@@ -60,6 +65,21 @@ EcartWorkspace *ecart_cli_open         (const char      *path,
                                         gboolean         read_only,
                                         int             *status);
 char           *ecart_cli_format_count (gint64           count);
+
+/* ecart-cli-gaps.c: the filters and parameters of `gaps`, for other commands. */
+typedef struct _EcartCliGapArguments EcartCliGapArguments;
+
+EcartCliGapArguments *ecart_cli_gap_arguments_new         (void);
+void                  ecart_cli_gap_arguments_free        (EcartCliGapArguments  *self);
+const GOptionEntry   *ecart_cli_gap_arguments_get_entries (EcartCliGapArguments  *self);
+gboolean              ecart_cli_gap_arguments_are_set     (EcartCliGapArguments  *self);
+int                   ecart_cli_gap_arguments_compute     (EcartCliGapArguments  *self,
+                                                           GOptionContext        *context,
+                                                           const char            *path,
+                                                           EcartWorkspace       **workspace,
+                                                           EcartGapTable        **table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EcartCliGapArguments, ecart_cli_gap_arguments_free)
 
 /* ecart-cli-output.c: terminal tables, CSV and JSON. */
 typedef struct _EcartCliTable EcartCliTable;

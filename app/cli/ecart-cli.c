@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -24,6 +25,8 @@ static const EcartCliCommand commands[] = {
   { "import", N_("WORKSPACE FILE.csv"), N_("Import field measurements from a CSV file"), ecart_cli_import },
   { "waves", N_("WORKSPACE"), N_("List the waves of measurements"), ecart_cli_waves },
   { "delete-wave", N_("WORKSPACE NAME"), N_("Delete a wave (undo an import)"), ecart_cli_delete_wave },
+  { "report", N_("WORKSPACE"), N_("Write the report of a workspace as a PDF file"), ecart_cli_report },
+  { "export", N_("WORKSPACE gaps|measurements"), N_("Write the gap table or the measurements to a CSV file"), ecart_cli_export },
   { "chart", N_("WORKSPACE KIND"), N_("Draw a chart as PNG, SVG or PDF, or print its data"), ecart_cli_chart },
 };
 
@@ -147,6 +150,10 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("ecart-cli");
+
+  /* Past a file size limit (ulimit -f), a write fails with EFBIG and is reported like a full
+   * disk, instead of the process being killed half-way. */
+  signal (SIGXFSZ, SIG_IGN);
 
   if (argc < 2)
     {
