@@ -470,7 +470,7 @@ test_labels (void)
   }
 
   g_clear_pointer (&scene, ecart_chart_scene_free);
-  g_object_unref (context);
+  ecart_chart_context_free (context);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }

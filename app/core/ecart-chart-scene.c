@@ -85,6 +85,24 @@ ecart_chart_context_new (cairo_t *cr)
   return context;
 }
 
+#define CACHE_KEY  "ecart-chart-labels"
+
+/**
+ * ecart_chart_context_free:
+ *
+ * Lets go of a context made by ecart_chart_context_new(). Its cache of shaped labels (see
+ * ecart_chart_scene_label_with_font()) holds layouts that hold the context: the cache is
+ * dropped first, or neither would ever be freed.
+ */
+void
+ecart_chart_context_free (PangoContext *context)
+{
+  if (context == NULL)
+    return;
+  g_object_set_data (G_OBJECT (context), CACHE_KEY, NULL);
+  g_object_unref (context);
+}
+
 EcartChartScene *
 ecart_chart_scene_new (double                 width,
                        double                 height,
@@ -326,7 +344,6 @@ ecart_chart_scene_layout (EcartChartScene       *scene,
   g_ptr_array_add (scene->layouts, g_object_ref (layout));
 }
 
-#define CACHE_KEY  "ecart-chart-labels"
 #define CACHE_SIZE 4096
 
 /**

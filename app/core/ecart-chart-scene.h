@@ -59,6 +59,7 @@ EcartChartScene       *ecart_chart_scene_new          (double                  w
                                                        PangoContext           *context);
 void                   ecart_chart_scene_free         (EcartChartScene        *scene);
 PangoContext          *ecart_chart_context_new        (cairo_t                *cr);
+void                   ecart_chart_context_free       (PangoContext           *context);
 
 double                 ecart_chart_scene_get_width    (EcartChartScene        *scene);
 double                 ecart_chart_scene_get_height   (EcartChartScene        *scene);

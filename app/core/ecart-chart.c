@@ -81,7 +81,7 @@ ecart_chart_finalize (GObject *object)
   if (self->data != NULL)
     self->info->data_free (self->data);
   g_clear_pointer (&self->scene, ecart_chart_scene_free);
-  g_clear_object (&self->context);
+  g_clear_pointer (&self->context, ecart_chart_context_free);
   g_clear_object (&self->segment);
   g_clear_object (&self->table);
 
@@ -303,7 +303,8 @@ _ecart_chart_draw_with (cairo_t               *cr,
   context = ecart_chart_context_new (cr);
   scene = lay_out (context, width, height, data, style, layout);
   ecart_chart_scene_paint (scene, cr);
-  g_object_unref (context);
+  g_clear_pointer (&scene, ecart_chart_scene_free);
+  ecart_chart_context_free (context);
 }
 
 /* The chart's context, made for @cr the first time, then brought up to date with it. */
