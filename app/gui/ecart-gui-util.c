@@ -12,8 +12,8 @@
 /* Small helpers the pages share: reaching the window from a widget (errors, toasts), and
  * reading and writing levels the way people type them ("7,5" as well as "7.5"). */
 
-static EcartWindow *
-find_window (GtkWidget *widget)
+EcartWindow *
+ecart_gui_get_window (GtkWidget *widget)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
 
@@ -36,7 +36,7 @@ ecart_gui_show_error (GtkWidget    *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (error != NULL);
 
-  window = find_window (widget);
+  window = ecart_gui_get_window (widget);
   if (window != NULL)
     ecart_window_show_error (window, title, error);
   else
@@ -52,7 +52,7 @@ ecart_gui_add_toast (GtkWidget *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  window = find_window (widget);
+  window = ecart_gui_get_window (widget);
   if (window != NULL)
     ecart_window_add_toast (window, toast);
   else
@@ -274,4 +274,73 @@ ecart_gui_scroll_into_view (GtkWidget *widget)
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   gtk_widget_add_tick_callback (widget, scroll_into_view_cb, NULL, NULL);
+}
+
+/* Channel icons come from the file, which may name one this icon theme lacks. */
+GIcon *
+ecart_gui_channel_icon (EcartChannel *channel)
+{
+  const char *name = channel != NULL ? ecart_channel_get_icon_name (channel) : NULL;
+  const char *names[3] = { NULL, NULL, NULL };
+  guint n = 0;
+
+  if (name != NULL && name[0] != '\0')
+    names[n++] = name;
+  if (channel != NULL && g_strcmp0 (ecart_channel_get_key (channel), "chat") == 0)
+    names[n++] = "chat-message-new-symbolic";
+  else
+    names[n++] = "mark-location-symbolic";
+
+  return g_themed_icon_new_from_names ((char **)names, n);
+}
+
+void
+ecart_gui_draw_color_dot (cairo_t    *cr,
+                           int         width,
+                           int         height,
+                           const char *color,
+                           gboolean    checked)
+{
+  double radius = MIN (width, height) / 2.0 - 1.0;
+  double cx = width / 2.0;
+  double cy = height / 2.0;
+  GdkRGBA rgba;
+
+  if (color == NULL || !gdk_rgba_parse (&rgba, color))
+    return;
+
+  gdk_cairo_set_source_rgba (cr, &rgba);
+  cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+
+  if (checked)
+    {
+      /* A check mark that reads on light and dark colours alike. */
+      double luminance = 0.2126 * rgba.red + 0.7152 * rgba.green + 0.0722 * rgba.blue;
+
+      if (luminance > 0.6)
+        cairo_set_source_rgba (cr, 0, 0, 0, 0.8);
+      else
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, MAX (2.0, radius / 5.0));
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_move_to (cr, cx - radius * 0.45, cy + radius * 0.02);
+      cairo_line_to (cr, cx - radius * 0.12, cy + radius * 0.35);
+      cairo_line_to (cr, cx + radius * 0.48, cy - radius * 0.32);
+      cairo_stroke (cr);
+    }
+}
+
+/* Gives the keyboard focus to @widget once it is in a window (rows and cards are created
+ * by list models, after the edit that made them). */
+gboolean
+ecart_gui_focus_item (GtkWidget *widget)
+{
+  if (widget == NULL || gtk_widget_get_root (widget) == NULL)
+    return FALSE;
+  return gtk_widget_grab_focus (widget);
 }

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "ecart-window.h"
+
 G_BEGIN_DECLS
 
 /* A shortcut of a page: key, modifiers, action and an optional string argument. */
@@ -14,6 +16,7 @@ typedef struct
   const char      *argument;
 } EcartPageShortcut;
 
+EcartWindow *ecart_gui_get_window    (GtkWidget    *widget);
 void      ecart_gui_show_error       (GtkWidget    *widget,
                                       const char   *title,
                                       const GError *error);
@@ -39,5 +42,12 @@ void      ecart_gui_class_add_page_shortcuts (GtkWidgetClass          *widget_cl
 void      ecart_gui_add_page_shortcuts       (GtkWidget               *page,
                                               const EcartPageShortcut *shortcuts,
                                               guint                    n_shortcuts);
+GIcon    *ecart_gui_channel_icon     (EcartChannel *channel);
+void      ecart_gui_draw_color_dot   (cairo_t      *cr,
+                                      int           width,
+                                      int           height,
+                                      const char   *color,
+                                      gboolean      checked);
+gboolean  ecart_gui_focus_item       (GtkWidget    *widget);
 
 G_END_DECLS

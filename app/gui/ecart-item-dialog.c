@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ecart-gui-private.h"
+#include "ecart-gui-util.h"
 #include "ecart-item-dialog.h"
 
 /* The dialog that names (and describes) what a page adds or edits: a name checked as it
@@ -109,7 +109,7 @@ bind_channel_cb (GtkSignalListItemFactory *factory,
 {
   EcartChannel *channel = gtk_list_item_get_item (list_item);
   GtkWidget *box = gtk_list_item_get_child (list_item);
-  g_autoptr(GIcon) icon = _ecart_gui_channel_icon (channel);
+  g_autoptr(GIcon) icon = ecart_gui_channel_icon (channel);
 
   gtk_image_set_from_gicon (GTK_IMAGE (gtk_widget_get_first_child (box)), icon);
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)),

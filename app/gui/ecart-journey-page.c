@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ecart-gui-private.h"
+#include "ecart-gui-util.h"
 #include "ecart-item-dialog.h"
 #include "ecart-journey-page.h"
 #include "ecart-stage-column.h"
@@ -150,7 +150,7 @@ focus_touchpoint (EcartJourneyPage *self,
   GtkWidget *row = ecart_journey_page_get_row (self, touchpoint);
 
   if (row != NULL)
-    _ecart_gui_focus_item (row);
+    ecart_gui_focus_item (row);
 }
 
 static void
@@ -530,7 +530,7 @@ on_add_stage_response_cb (EcartItemDialog  *dialog,
   if ((stage = ecart_workspace_add_stage (self->workspace, ecart_item_dialog_get_name (dialog),
                                           &error)) == NULL)
     {
-      _ecart_gui_show_error (GTK_WIDGET (self), _("Could not add the stage"), error);
+      ecart_gui_show_error (GTK_WIDGET (self), _("Could not add the stage"), error);
       return;
     }
   focus_stage (self, stage);
@@ -579,7 +579,7 @@ on_rename_response_cb (EcartItemDialog  *dialog,
   else
     ok = ecart_workspace_rename_touchpoint (self->workspace, ECART_TOUCHPOINT (item), name, &error);
   if (!ok)
-    _ecart_gui_show_error (GTK_WIDGET (self),
+    ecart_gui_show_error (GTK_WIDGET (self),
                            ECART_IS_STAGE (item) ? _("Could not rename the stage")
                                                  : _("Could not rename the touchpoint"),
                            error);
@@ -631,7 +631,7 @@ move_stage_to (EcartJourneyPage *self,
 
   if (!ecart_workspace_move_stage (self->workspace, stage, index, &error))
     {
-      _ecart_gui_show_error (GTK_WIDGET (self), _("Could not move the stage"), error);
+      ecart_gui_show_error (GTK_WIDGET (self), _("Could not move the stage"), error);
       return;
     }
   focus_stage (self, stage);
@@ -696,7 +696,7 @@ delete_stage (EcartJourneyPage *self,
 
   if (!ecart_workspace_delete_stage (self->workspace, stage, flags, &error))
     {
-      _ecart_gui_show_error (GTK_WIDGET (self), _("Could not delete the stage"), error);
+      ecart_gui_show_error (GTK_WIDGET (self), _("Could not delete the stage"), error);
       return;
     }
 
@@ -710,7 +710,7 @@ delete_stage (EcartJourneyPage *self,
   else
     /* Translators: a toast, %s is a stage's name */
     title = g_strdup_printf (_("Stage “%s” deleted"), name);
-  _ecart_gui_toast_undo (GTK_WIDGET (self), title);
+  ecart_gui_toast_undo (GTK_WIDGET (self), title);
 
   if ((n = g_list_model_get_n_items (stages)) > 0)
     {
@@ -830,7 +830,7 @@ on_add_touchpoint_response_cb (EcartItemDialog  *dialog,
                                                &error);
   if (touchpoint == NULL)
     {
-      _ecart_gui_show_error (GTK_WIDGET (self), _("Could not add the touchpoint"), error);
+      ecart_gui_show_error (GTK_WIDGET (self), _("Could not add the touchpoint"), error);
       return;
     }
   focus_touchpoint (self, touchpoint);
@@ -923,7 +923,7 @@ set_touchpoint_channel_action (GtkWidget  *widget,
     return;
 
   if (!ecart_workspace_set_touchpoint_channel (self->workspace, touchpoint, channel, &error))
-    _ecart_gui_show_error (widget, _("Could not change the channel"), error);
+    ecart_gui_show_error (widget, _("Could not change the channel"), error);
 }
 
 /* Moves @touchpoint to @stage at @index among the stage's other touchpoints. */
@@ -942,7 +942,7 @@ move_touchpoint_to (EcartJourneyPage *self,
 
   if (!ecart_workspace_move_touchpoint (self->workspace, touchpoint, stage, index, &error))
     {
-      _ecart_gui_show_error (GTK_WIDGET (self), _("Could not move the touchpoint"), error);
+      ecart_gui_show_error (GTK_WIDGET (self), _("Could not move the touchpoint"), error);
       return;
     }
   focus_touchpoint (self, touchpoint);
@@ -1031,13 +1031,13 @@ delete_touchpoint (EcartJourneyPage *self,
 
   if (!ecart_workspace_delete_touchpoint (self->workspace, touchpoint, flags, &error))
     {
-      _ecart_gui_show_error (GTK_WIDGET (self), _("Could not delete the touchpoint"), error);
+      ecart_gui_show_error (GTK_WIDGET (self), _("Could not delete the touchpoint"), error);
       return;
     }
 
   /* Translators: a toast, %s is a touchpoint's name */
   title = g_strdup_printf (_("Touchpoint “%s” deleted"), name);
-  _ecart_gui_toast_undo (GTK_WIDGET (self), title);
+  ecart_gui_toast_undo (GTK_WIDGET (self), title);
 
   /* The keyboard goes on with the row that took its place, or the stage. */
   if (touchpoints != NULL && (n = g_list_model_get_n_items (touchpoints)) > 0)

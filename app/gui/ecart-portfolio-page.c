@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "ecart-gui-private.h"
+#include "ecart-gui-util.h"
 #include "ecart-item-dialog.h"
 #include "ecart-gap-table.h"
 #include "ecart-portfolio-page.h"
@@ -128,7 +128,7 @@ static void
 select_segment (EcartPortfolioPage *self,
                 EcartSegment       *segment)
 {
-  EcartWindow *window = _ecart_gui_get_window (GTK_WIDGET (self));
+  EcartWindow *window = ecart_gui_get_window (GTK_WIDGET (self));
 
   if (window != NULL)
     ecart_window_set_segment (window, segment);
@@ -143,7 +143,7 @@ focus_segment (EcartPortfolioPage *self,
   GtkFlowBoxChild *child = child_for (self, segment);
 
   if (child != NULL)
-    _ecart_gui_focus_item (GTK_WIDGET (child));
+    ecart_gui_focus_item (GTK_WIDGET (child));
 }
 
 /* Figures ------------------------------------------------------------------------------------ */
@@ -367,7 +367,7 @@ on_add_response_cb (EcartItemDialog    *dialog,
                                          &error);
   if (segment == NULL)
     {
-      _ecart_gui_show_error (GTK_WIDGET (self), _("Could not add the segment"), error);
+      ecart_gui_show_error (GTK_WIDGET (self), _("Could not add the segment"), error);
       return;
     }
   select_segment (self, segment);
@@ -410,7 +410,7 @@ on_rename_response_cb (EcartItemDialog    *dialog,
   if (g_str_equal (name, ecart_item_get_name (ECART_ITEM (segment))))
     return;
   if (!ecart_workspace_rename_segment (self->workspace, segment, name, &error))
-    _ecart_gui_show_error (GTK_WIDGET (self), _("Could not rename the segment"), error);
+    ecart_gui_show_error (GTK_WIDGET (self), _("Could not rename the segment"), error);
 }
 
 static void
@@ -452,7 +452,7 @@ on_describe_response_cb (EcartItemDialog    *dialog,
       || (description[0] == '\0' && ecart_segment_get_description (segment) == NULL))
     return;
   if (!ecart_workspace_set_segment_description (self->workspace, segment, description, &error))
-    _ecart_gui_show_error (GTK_WIDGET (self), _("Could not change the description"), error);
+    ecart_gui_show_error (GTK_WIDGET (self), _("Could not change the description"), error);
 }
 
 static void
@@ -513,7 +513,7 @@ set_segment_color_action (GtkWidget  *widget,
     return;
 
   if (!ecart_workspace_set_segment_color (self->workspace, segment, color, &error))
-    _ecart_gui_show_error (widget, _("Could not change the colour"), error);
+    ecart_gui_show_error (widget, _("Could not change the colour"), error);
 }
 
 static void
@@ -531,7 +531,7 @@ move_segment_to (EcartPortfolioPage *self,
 
   if (!ecart_workspace_move_segment (self->workspace, segment, index, &error))
     {
-      _ecart_gui_show_error (GTK_WIDGET (self), _("Could not move the segment"), error);
+      ecart_gui_show_error (GTK_WIDGET (self), _("Could not move the segment"), error);
       return;
     }
   select_segment (self, segment);
@@ -599,7 +599,7 @@ duplicate_segment_action (GtkWidget  *widget,
 
   if ((copy = ecart_workspace_duplicate_segment (self->workspace, segment, &error)) == NULL)
     {
-      _ecart_gui_show_error (widget, _("Could not duplicate the segment"), error);
+      ecart_gui_show_error (widget, _("Could not duplicate the segment"), error);
       return;
     }
   select_segment (self, copy);
@@ -621,13 +621,13 @@ delete_segment (EcartPortfolioPage *self,
 
   if (!ecart_workspace_delete_segment (self->workspace, segment, flags, &error))
     {
-      _ecart_gui_show_error (GTK_WIDGET (self), _("Could not delete the segment"), error);
+      ecart_gui_show_error (GTK_WIDGET (self), _("Could not delete the segment"), error);
       return;
     }
 
   /* Translators: a toast, %s is a segment's name */
   title = g_strdup_printf (_("Segment “%s” deleted"), name);
-  _ecart_gui_toast_undo (GTK_WIDGET (self), title);
+  ecart_gui_toast_undo (GTK_WIDGET (self), title);
 
   /* The keyboard goes on with the card that took its place. */
   if ((n = g_list_model_get_n_items (segments)) > 0)

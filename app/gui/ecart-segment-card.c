@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "ecart-gui-private.h"
+#include "ecart-gui-util.h"
 #include "ecart-segment-card.h"
 
 /* One segment of the portfolio: its colour, name, description and headline figures. The
@@ -102,7 +102,7 @@ draw_dot (GtkDrawingArea *area,
           int             height,
           gpointer        user_data)
 {
-  _ecart_gui_draw_color_dot (cr, width, height, segment_color (user_data), FALSE);
+  ecart_gui_draw_color_dot (cr, width, height, segment_color (user_data), FALSE);
 }
 
 static void
@@ -116,7 +116,7 @@ draw_swatch (GtkDrawingArea *area,
   const char *color = g_object_get_data (G_OBJECT (area), "color");
   const char *current = segment_color (self);
 
-  _ecart_gui_draw_color_dot (cr, width, height, color,
+  ecart_gui_draw_color_dot (cr, width, height, color,
                              current != NULL && g_ascii_strcasecmp (color, current) == 0);
 }
 

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ecart-gui-private.h"
+#include "ecart-gui-util.h"
 #include "ecart-stage-column.h"
 #include "ecart-touchpoint-row.h"
 
@@ -551,5 +551,5 @@ void
 ecart_stage_column_focus (EcartStageColumn *self)
 {
   g_return_if_fail (ECART_IS_STAGE_COLUMN (self));
-  _ecart_gui_focus_item (GTK_WIDGET (self->menu_button));
+  ecart_gui_focus_item (GTK_WIDGET (self->menu_button));
 }

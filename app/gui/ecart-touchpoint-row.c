@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ecart-gui-private.h"
+#include "ecart-gui-util.h"
 #include "ecart-touchpoint-row.h"
 
 /* A touchpoint in its stage's column: its channel's icon, its name, its channel. It follows
@@ -62,7 +62,7 @@ static void
 update_channel (EcartTouchpointRow *self)
 {
   EcartChannel *channel = current_channel (self);
-  g_autoptr(GIcon) icon = _ecart_gui_channel_icon (channel);
+  g_autoptr(GIcon) icon = ecart_gui_channel_icon (channel);
 
   gtk_image_set_from_gicon (self->channel_icon, icon);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self),
