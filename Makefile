@@ -20,9 +20,9 @@ DEBIAN_PACKAGES := \
 	xvfb xauth dbus x11-utils at-spi2-core xdotool imagemagick \
 	python3 python3-gi gir1.2-atspi-2.0 python3-pyatspi python3-scipy python3-matplotlib \
 	poppler-utils librsvg2-bin locales \
-	clang libclang-rt-14-dev time
+	clang libclang-rt-14-dev time valgrind
 
-.PHONY: all deps build run check test asan clean
+.PHONY: all deps build run check check-valgrind test asan clean
 
 all: build
 
@@ -56,7 +56,9 @@ run: build
 	  $(BUILD)/app/cli/ecart-cli demo $(BUILD)/demo.ecart && $(BUILD)/app/cli/ecart-cli info $(BUILD)/demo.ecart; \
 	fi
 
-# The whole suite, then the core and command-line tests again under ASan + UBSan.
+# The whole suite, then the core and command-line tests again under ASan + UBSan, and the
+# fastest core tests under valgrind memcheck (`make check-valgrind` runs every core test so).
+VALGRIND_TESTS := stats csv-reader chart-layout database workspace
 check: build
 	@status=0; \
 	meson test -C $(BUILD) --print-errorlogs || status=1; \
@@ -65,8 +67,13 @@ check: build
 	fi; \
 	meson compile -C $(ASAN_BUILD) >/dev/null && \
 	meson test -C $(ASAN_BUILD) --suite core --suite cli --print-errorlogs || status=1; \
-	$(PYTHON) tests/summary.py $(BUILD)/meson-logs/testlog.json $(ASAN_BUILD)/meson-logs/testlog.json || status=1; \
+	meson test -C $(BUILD) --setup valgrind $(VALGRIND_TESTS) --print-errorlogs || status=1; \
+	$(PYTHON) tests/summary.py $(BUILD)/meson-logs/testlog.json $(ASAN_BUILD)/meson-logs/testlog.json \
+	  $(BUILD)/meson-logs/testlog-valgrind.json || status=1; \
 	exit $$status
+
+check-valgrind: build
+	meson test -C $(BUILD) --setup valgrind --suite core --print-errorlogs
 
 test: build
 	meson test -C $(BUILD) --print-errorlogs

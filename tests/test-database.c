@@ -18,6 +18,7 @@
 #include "ecart-database.h"
 #include "ecart-template.h"
 #include "ecart-workspace.h"
+#include "test-keep-going.h"
 
 static char *tmp_dir;
 static char *blank_path;   /* a blank workspace, closed: copy it, never change it */
@@ -1282,27 +1283,17 @@ remove_tree (const char *path)
   return g_rmdir (path) == 0;
 }
 
-static char **
-keep_going (int   *argc,
-            char **argv)
-{
-  char **args = g_new0 (char *, *argc + 2);
-
-  memcpy (args, argv, *argc * sizeof (char *));
-  args[(*argc)++] = (char *)"--keep-going";
-  return args;
-}
-
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char **args = NULL;
   g_autoptr(GError) error = NULL;
   EcartWorkspace *workspace;
   int status;
 
   /* Go on after a failing test (a known bug), so that every test reports. */
-  argv = keep_going (&argc, argv);
+  args = ecart_test_keep_going (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
 
   /* A subprocess (regression(), refusals) works in a folder of its parent's, which the parent

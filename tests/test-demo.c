@@ -12,6 +12,7 @@
 #include "ecart-template.h"
 #include "ecart-types.h"
 #include "ecart-workspace.h"
+#include "test-keep-going.h"
 
 #define HOTEL_RESOURCE "/io/github/ecart/Ecart/templates/hotel.ini"
 
@@ -502,27 +503,17 @@ remove_tree (const char *path)
   return g_rmdir (path) == 0;
 }
 
-static char **
-keep_going (int   *argc,
-            char **argv)
-{
-  char **args = g_new0 (char *, *argc + 2);
-
-  memcpy (args, argv, *argc * sizeof (char *));
-  args[(*argc)++] = (char *)"--keep-going";
-  return args;
-}
-
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char **args = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   int status;
 
   /* Go on after a failing test, so that every test reports. */
-  argv = keep_going (&argc, argv);
+  args = ecart_test_keep_going (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
 
   tmp_dir = g_dir_make_tmp ("ecart-test-demo-XXXXXX", &error);

@@ -15,6 +15,7 @@
 #include "ecart-template.h"
 #include "ecart-wave-writer.h"
 #include "ecart-workspace.h"
+#include "test-keep-going.h"
 
 static char *tmp_dir;
 static guint file_serial;
@@ -2400,17 +2401,6 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-static char **
-keep_going (int   *argc,
-            char **argv)
-{
-  char **args = g_new0 (char *, *argc + 2);
-
-  memcpy (args, argv, *argc * sizeof (char *));
-  args[(*argc)++] = (char *)"--keep-going";
-  return args;
-}
-
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 #define ADD_DATA(path, data, func) \
@@ -2420,11 +2410,12 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char **args = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
   /* Go on after a failing test (a known bug), so that every test reports. */
-  argv = keep_going (&argc, argv);
+  args = ecart_test_keep_going (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
 
   /* A subprocess (regression(), refusals) works in a folder of its parent's, which the parent
