@@ -353,6 +353,50 @@ on_pages_list_row_activated_cb (GtkListBox    *list,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* The sidebar's pages come in two groups: the workshop's material, then the four steps of
+ * the method (DESIGN.md §1), each group under its heading. */
+static const char *
+page_group_title (GtkListBoxRow *row)
+{
+  static const char * const steps[] = { "desired", "communicate", "proposed", "dashboard" };
+  const char *name = gtk_widget_get_name (GTK_WIDGET (row));
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (g_strcmp0 (name, steps[i]) == 0)
+      return _("The Four Steps");
+  return _("Workshop");
+}
+
+static GtkWidget *
+make_sidebar_heading (const char *title)
+{
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_margin_start (label, 18);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static void
+pages_list_header_func (GtkListBoxRow *row,
+                        GtkListBoxRow *before,
+                        gpointer       user_data)
+{
+  const char *title = page_group_title (row);
+
+  if (before != NULL && g_strcmp0 (title, page_group_title (before)) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  if (gtk_list_box_row_get_header (row) == NULL)
+    gtk_list_box_row_set_header (row, make_sidebar_heading (title));
+}
+
 static void
 on_page_stack_visible_child_cb (EcartWindow *self)
 {
@@ -680,6 +724,7 @@ ecart_window_init (EcartWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   bind_pages (self);
+  gtk_list_box_set_header_func (self->pages_list, pages_list_header_func, NULL, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
