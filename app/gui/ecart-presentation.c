@@ -29,6 +29,8 @@ struct _EcartPresentation
   gboolean        dark;
   gboolean        black;
 
+  GtkCssProvider *type_scale;  /* the font size, from the window's height */
+  int             type_height;
   GtkWidget      *root;
   GtkStack       *stack;
   GtkLabel       *number_label;
@@ -245,15 +247,14 @@ build_promise_slide (EcartPresentation *self,
         g_ptr_array_insert (cells, j - 1, g_ptr_array_steal_index (cells, j));
       }
 
-  gtk_widget_set_vexpand (list, TRUE);
-  gtk_widget_set_valign (list, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (list, 24);
   gtk_box_append (GTK_BOX (slide), list);
 
   if (cells->len == 0)
     add_label (list, _("No promise is written for this segment yet: formalise it on the Desired "
                        "Experience page."), "slide-text", FALSE);
 
-  for (guint i = 0; i < MIN (cells->len, 4); i++)
+  for (guint i = 0; i < MIN (cells->len, 3); i++)
     {
       EcartAttribute *attribute = cells->pdata[i];
       EcartExperience *experience = ecart_workspace_get_experience (self->workspace, segment,
@@ -264,13 +265,23 @@ build_promise_slide (EcartPresentation *self,
                                                  ecart_experience_get_desired_statement (experience));
 
       add_label (item, ecart_item_get_name (ECART_ITEM (attribute)), "promise-attribute", FALSE);
-      add_label (item, quoted, "slide-text", FALSE);
+      add_label (item, quoted, "promise-text", FALSE);
       gtk_box_append (GTK_BOX (list), item);
     }
 }
 
 /* Charts are drawn by the core, in large type: as large as the slide allows, smaller only
  * when a chart with many rows would not fit. */
+static EcartChartStyle *
+new_chart_style (EcartPresentation *self,
+                 double             scale)
+{
+  EcartChartStyle *style = ecart_chart_style_new (self->dark, scale);
+
+  ecart_chart_style_set_draws_background (style, FALSE);
+  return style;
+}
+
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -280,18 +291,26 @@ draw_chart (GtkDrawingArea *area,
 {
   EcartPresentation *self = user_data;
   EcartChart *chart = g_object_get_data (G_OBJECT (area), "chart");
-  double scale = CLAMP (MIN (width / 860.0, height / 500.0), 1.0, 2.6);
-  g_autoptr(EcartChartStyle) style = NULL;
+  double low = 1.0;
+  double high = CLAMP (width / 640.0, 1.0, 3.0);
+  g_autoptr(EcartChartStyle) style = new_chart_style (self, high);
 
-  for (;;)
+  /* The largest scale at which the chart fits, to a few hundredths. */
+  if (ecart_chart_get_preferred_height (chart, width, style) > height)
     {
+      for (guint i = 0; i < 7; i++)
+        {
+          double middle = (low + high) / 2.0;
+          g_autoptr(EcartChartStyle) trial = new_chart_style (self, middle);
+
+          if (ecart_chart_get_preferred_height (chart, width, trial) <= height)
+            low = middle;
+          else
+            high = middle;
+        }
       g_clear_pointer (&style, ecart_chart_style_free);
-      style = ecart_chart_style_new (self->dark, scale);
-      if (scale <= 1.0 || ecart_chart_get_preferred_height (chart, width, style) <= height)
-        break;
-      scale = MAX (1.0, scale - 0.1);
+      style = new_chart_style (self, low);
     }
-  ecart_chart_style_set_draws_background (style, FALSE);
   ecart_chart_draw (chart, cr, width, height, style);
 }
 
@@ -304,10 +323,11 @@ build_chart_slide (EcartPresentation *self,
   g_autofree char *name = g_strdup_printf ("segment-%u-%s", index, ecart_chart_kind_to_string (kind));
   GtkWidget *slide = new_slide (self, name);
 
-  add_label (slide, ecart_item_get_name (ECART_ITEM (segment)), "slide-kicker", FALSE);
-
+  /* The chart's title and subtitle name the segment: all the room goes to the chart. */
+  gtk_widget_add_css_class (slide, "chart-slide");
   if (self->table == NULL)
     {
+      add_label (slide, ecart_item_get_name (ECART_ITEM (segment)), "slide-kicker", FALSE);
       add_label (slide, ecart_chart_kind_get_title (kind), "slide-title", FALSE);
       add_label (slide, _("The figures could not be computed."), "slide-text", FALSE);
       return;
@@ -440,6 +460,29 @@ on_click_pressed_cb (GtkGestureClick   *gesture,
 
 /* GObject ----------------------------------------------------------------------------------- */
 
+/* Type in proportion to the screen: the same slide fills a 720p projector and a 4K screen
+ * alike (a slide is 30 base lines high). */
+static void
+ecart_presentation_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  EcartPresentation *self = ECART_PRESENTATION (widget);
+
+  GTK_WIDGET_CLASS (ecart_presentation_parent_class)->size_allocate (widget, width, height, baseline);
+
+  height = MIN (height, width * 9 / 16);
+  if (height != self->type_height && height > 0)
+    {
+      g_autofree char *css = g_strdup_printf (".presentation { font-size: %dpx; }",
+                                              MAX (12, height / 30));
+
+      self->type_height = height;
+      gtk_css_provider_load_from_data (self->type_scale, css, -1);
+    }
+}
+
 static void
 ecart_presentation_dispose (GObject *object)
 {
@@ -452,6 +495,10 @@ ecart_presentation_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->number_text, g_free);
+  if (self->type_scale != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->type_scale));
+  g_clear_object (&self->type_scale);
 
   G_OBJECT_CLASS (ecart_presentation_parent_class)->dispose (object);
 }
@@ -513,6 +560,8 @@ ecart_presentation_class_init (EcartPresentationClass *klass)
   object_class->dispose = ecart_presentation_dispose;
   object_class->get_property = ecart_presentation_get_property;
   object_class->set_property = ecart_presentation_set_property;
+
+  widget_class->size_allocate = ecart_presentation_size_allocate;
 
   properties[PROP_SLIDE] =
     g_param_spec_uint ("slide", NULL, NULL, 0, G_MAXUINT, 0,
@@ -594,6 +643,10 @@ ecart_presentation_init (EcartPresentation *self)
   add_shortcuts (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  self->type_scale = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->type_scale),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
   self->slides = g_ptr_array_new ();
   self->drawings = g_ptr_array_new ();
   self->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
