@@ -8,6 +8,7 @@
 #include "ecart-gap-table.h"
 #include "ecart-gui-util.h"
 #include "ecart-preferences-window.h"
+#include "ecart-segment-card.h"
 #include "ecart-template.h"
 #include "ecart-test-utils.h"
 #include "ecart-window.h"
@@ -333,6 +334,30 @@ test_communicate_screenshot (Fixture       *fixture,
   g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (fixture->window), "communicate-dark.png"));
 }
 
+/* The portfolio's cards follow the minimum n: an NPS on too few respondents is not shown. */
+static void
+test_portfolio_min_n (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *card;
+  GtkWidget *nps_box;
+
+  ecart_window_set_page (fixture->window, "portfolio");
+  ecart_test_iterate ();
+  card = ecart_test_find_by_type (GTK_WIDGET (fixture->window), ECART_TYPE_SEGMENT_CARD);
+  g_assert_nonnull (card);
+  nps_box = ecart_test_child (card, ECART_TYPE_SEGMENT_CARD, "nps_box");
+  g_assert_true (gtk_widget_get_visible (nps_box));
+
+  g_settings_set_uint (fixture->settings, "min-n", 1000);
+  ecart_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (nps_box));
+
+  g_settings_set_uint (fixture->settings, "min-n", 10);
+  ecart_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (nps_box));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -359,6 +384,7 @@ main (int    argc,
   g_test_add ("/gui/communicate/confidence", Fixture, NULL, fixture_set_up, test_communicate_confidence, fixture_tear_down);
   g_test_add ("/gui/communicate/order", Fixture, NULL, fixture_set_up, test_communicate_order, fixture_tear_down);
   g_test_add ("/gui/communicate/screenshot", Fixture, NULL, fixture_set_up, test_communicate_screenshot, fixture_tear_down);
+  g_test_add ("/gui/preferences/portfolio", Fixture, NULL, fixture_set_up, test_portfolio_min_n, fixture_tear_down);
   g_test_add ("/gui/preferences/window", Fixture, NULL, fixture_set_up, test_preferences_window, fixture_tear_down);
 
   status = g_test_run ();
