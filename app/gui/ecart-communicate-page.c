@@ -325,7 +325,7 @@ on_settings_changed_cb (GSettings            *settings,
 }
 
 static void
-show_desired_action (GtkWidget  *widget,
+show_page_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
@@ -436,7 +436,7 @@ ecart_communicate_page_class_init (EcartCommunicatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EcartCommunicatePage, guide_revealer);
   gtk_widget_class_bind_template_child (widget_class, EcartCommunicatePage, list);
 
-  gtk_widget_class_install_action (widget_class, "communicate.show-page", "s", show_desired_action);
+  gtk_widget_class_install_action (widget_class, "communicate.show-page", "s", show_page_action);
   gtk_widget_class_install_property_action (widget_class, "communicate.show-guide", "show-guide");
 
   ecart_gui_class_add_page_shortcuts (widget_class, shortcuts, G_N_ELEMENTS (shortcuts));

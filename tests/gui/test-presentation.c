@@ -42,8 +42,19 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = ecart_test_make_tmp_dir ();
   fixture->path = g_build_filename (fixture->dir, "demo.ecart", NULL);
   fixture->app = g_object_ref (shared_app);
-  g_assert_true (g_file_get_contents (shared_demo, &contents, &length, &error));
-  g_assert_true (g_file_set_contents (fixture->path, contents, length, &error));
+  if (g_strcmp0 (data, "blank") == 0)
+    {
+      g_autoptr(EcartWorkspace) blank = ecart_workspace_create (fixture->path, ECART_TEMPLATE_BLANK,
+                                                                "en", &error);
+
+      g_assert_no_error (error);
+      ecart_database_close (ecart_workspace_get_database (blank));
+    }
+  else
+    {
+      g_assert_true (g_file_get_contents (shared_demo, &contents, &length, &error));
+      g_assert_true (g_file_set_contents (fixture->path, contents, length, &error));
+    }
 
   ecart_application_open_path (fixture->app, fixture->path, NULL);
   fixture->window = ECART_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
@@ -157,6 +168,22 @@ test_presentation_keys (Fixture       *fixture,
   g_assert_true (ecart_test_wait_for (presentation_is_gone, NULL, 5000));
   /* The window is still there, with its workspace. */
   g_assert_true (ecart_window_get_workspace (fixture->window) == fixture->workspace);
+}
+
+/* A workspace without segments: the title, the method and the closing slide. */
+static void
+test_presentation_blank (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  EcartPresentation *presentation = start_presentation (fixture);
+
+  g_assert_cmpuint (g_list_model_get_n_items (ecart_workspace_get_segments (fixture->workspace)), ==, 0);
+  g_assert_cmpuint (ecart_presentation_get_n_slides (presentation), ==, 3);
+  assert_slide (presentation, 0);
+  ecart_test_press_keys (GTK_WIDGET (presentation), "End");
+  assert_slide (presentation, 2);
+  ecart_test_press_keys (GTK_WIDGET (presentation), "Escape");
+  g_assert_true (ecart_test_wait_for (presentation_is_gone, NULL, 5000));
 }
 
 /* F5 from the window starts it; the slides' screenshots, light and dark, to look at. */
@@ -307,6 +334,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add ("/gui/presentation/keys", Fixture, NULL, fixture_set_up, test_presentation_keys, fixture_tear_down);
+  g_test_add ("/gui/presentation/blank", Fixture, "blank", fixture_set_up, test_presentation_blank, fixture_tear_down);
   g_test_add ("/gui/presentation/screenshots", Fixture, NULL, fixture_set_up, test_presentation_screenshots, fixture_tear_down);
   g_test_add ("/gui/report/export", Fixture, NULL, fixture_set_up, test_export_report, fixture_tear_down);
   g_test_add ("/gui/report/error", Fixture, NULL, fixture_set_up, test_export_report_error, fixture_tear_down);
