@@ -672,6 +672,7 @@ ecart_presentation_new (EcartWorkspace *workspace,
                        "transient-for", parent,
                        "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        "title", ecart_workspace_get_name (workspace),
+                       "destroy-with-parent", TRUE,
                        NULL);
   self->workspace = g_object_ref (workspace);
   build_slides (self);

@@ -212,8 +212,13 @@ ecart_report_export_start (EcartWindow *window,
   g_return_if_fail (path != NULL);
 
   workspace = ecart_window_get_workspace (window);
-  if (workspace == NULL || ecart_report_export_is_running (window))
+  if (workspace == NULL)
     return;
+  if (ecart_report_export_is_running (window))
+    {
+      ecart_gui_toast (GTK_WIDGET (window), _("A report is being exported already"));
+      return;
+    }
 
   settings = g_settings_new (APPLICATION_ID);
   job = g_new0 (ExportJob, 1);
@@ -233,6 +238,7 @@ ecart_report_export_start (EcartWindow *window,
   job->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
                                                             _("Exporting the Report"), body));
   g_object_add_weak_pointer (G_OBJECT (job->dialog), (gpointer *)&job->dialog);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (job->dialog), TRUE);
   bar = gtk_progress_bar_new ();
   gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -653,8 +653,20 @@ present_action (GtkWidget  *widget,
 {
   EcartWindow *self = ECART_WINDOW (widget);
 
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
   if (self->workspace == NULL)
     return;
+
+  /* One presentation per window: F5 again brings it back to the front. */
+  for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
+    if (ECART_IS_PRESENTATION (l->data)
+        && gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
   gtk_window_present (GTK_WINDOW (ecart_presentation_new (self->workspace, GTK_WINDOW (self))));
 }
 

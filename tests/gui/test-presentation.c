@@ -164,6 +164,17 @@ test_presentation_keys (Fixture       *fixture,
     g_assert_true (ecart_presentation_get_dark (presentation) == dark);
   }
 
+  /* F5 from the window again: the same presentation, not a second one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL));
+  ecart_test_iterate ();
+  {
+    guint n = 0;
+
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)); l != NULL; l = l->next)
+      n += ECART_IS_PRESENTATION (l->data);
+    g_assert_cmpuint (n, ==, 1);
+  }
+
   ecart_test_press_keys (GTK_WIDGET (presentation), "Escape");
   g_assert_true (ecart_test_wait_for (presentation_is_gone, NULL, 5000));
   /* The window is still there, with its workspace. */
@@ -260,6 +271,9 @@ test_export_report (Fixture       *fixture,
   g_assert_true (ecart_report_export_is_running (fixture->window));
   /* The progress dialog is up while the worker writes. */
   g_assert_nonnull (ecart_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  /* A second export while the first runs is refused, with a word. */
+  ecart_report_export_start (fixture->window, path, "en");
+  g_assert_true (ecart_report_export_is_running (fixture->window));
   g_assert_true (ecart_test_wait_for (export_is_done, fixture->window, 120000));
   ecart_test_iterate ();
 
