@@ -208,8 +208,17 @@ test_presentation_screenshots (Fixture       *fixture,
   presentation = ECART_PRESENTATION (ecart_test_wait_for_toplevel (ECART_TYPE_PRESENTATION, 5000));
   g_assert_nonnull (presentation);
   g_assert_true (ecart_test_wait_for (window_is_drawn, presentation, 5000));
+  gtk_window_destroy (GTK_WINDOW (presentation));
+  ecart_test_iterate ();
+
+  /* The pictures at 1080p: without a window manager, fullscreen does not resize. */
+  presentation = ecart_presentation_new (fixture->workspace, GTK_WINDOW (fixture->window));
   gtk_window_unfullscreen (GTK_WINDOW (presentation));
-  ecart_test_resize (GTK_WINDOW (presentation), 1600, 900);
+  gtk_window_set_default_size (GTK_WINDOW (presentation), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (presentation));
+  g_assert_true (ecart_test_wait_for (window_is_drawn, presentation, 5000));
+  ecart_test_wait (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (presentation)), >=, 1900);
 
   for (guint dark = 0; dark < 2; dark++)
     {
