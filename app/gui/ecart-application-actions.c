@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ecart-application-private.h"
+#include "ecart-preferences-window.h"
 #include "ecart-template.h"
 
 /* Application-wide actions: open, new, the demo, recent files, about, quit. */
@@ -232,6 +233,28 @@ about_activated (GSimpleAction *action,
 }
 
 static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  EcartApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *preferences;
+
+  /* One preferences window at a time. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (ECART_IS_PREFERENCES_WINDOW (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
+  preferences = GTK_WINDOW (ecart_preferences_window_new (parent));
+  gtk_window_set_application (preferences, GTK_APPLICATION (self));
+  gtk_window_present (preferences);
+}
+
+static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -252,6 +275,7 @@ static const GActionEntry app_actions[] = {
   { "open-recent", open_recent_activated, "s" },
   { "forget-recent", forget_recent_activated, "s" },
   { "about", about_activated },
+  { "preferences", preferences_activated },
   { "quit", quit_activated },
 };
 
@@ -265,6 +289,9 @@ _ecart_application_install_actions (EcartApplication *self)
     { "app.open", { "<Control>o", NULL } },
     { "app.new::blank", { "<Control>n", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.present", { "F5", NULL } },
+    { "win.export-report", { "<Control><Shift>e", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },

@@ -6,6 +6,13 @@
 
 G_BEGIN_DECLS
 
+/* The values of the GSettings enum io.github.ecart.Ecart.ColorScheme. */
+typedef enum {
+  ECART_COLOR_SCHEME_SYSTEM = 0,
+  ECART_COLOR_SCHEME_LIGHT  = 1,
+  ECART_COLOR_SCHEME_DARK   = 2,
+} EcartColorScheme;
+
 struct _EcartApplication
 {
   AdwApplication  parent_instance;

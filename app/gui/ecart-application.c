@@ -89,16 +89,37 @@ ecart_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* The style preference: light, dark, or as the system prefers (light when it says nothing). */
+static void
+update_color_scheme (EcartApplication *self)
+{
+  AdwColorScheme scheme;
+
+  switch (g_settings_get_enum (self->settings, "color-scheme"))
+    {
+    case ECART_COLOR_SCHEME_LIGHT:
+      scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+      break;
+    case ECART_COLOR_SCHEME_DARK:
+      scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+      break;
+    default:
+      scheme = ADW_COLOR_SCHEME_PREFER_LIGHT;
+      break;
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
 static void
 ecart_application_startup (GApplication *app)
 {
   EcartApplication *self = ECART_APPLICATION (app);
-  AdwStyleManager *style;
 
   G_APPLICATION_CLASS (ecart_application_parent_class)->startup (app);
 
-  style = adw_style_manager_get_default ();
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_PREFER_LIGHT);
+  update_color_scheme (self);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (update_color_scheme), self, G_CONNECT_SWAPPED);
 
   _ecart_application_install_actions (self);
 }

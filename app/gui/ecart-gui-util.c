@@ -344,3 +344,32 @@ ecart_gui_focus_item (GtkWidget *widget)
     return FALSE;
   return gtk_widget_grab_focus (widget);
 }
+
+/**
+ * ecart_gui_new_gap_options:
+ *
+ * Returns: (transfer full): gap options with the preferences' confidence level, minimum n
+ * and Holm correction, every segment and wave
+ */
+EcartGapOptions *
+ecart_gui_new_gap_options (GSettings *settings)
+{
+  EcartGapOptions *options;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  options = ecart_gap_options_new ();
+  ecart_gap_options_set_confidence (options, g_settings_get_double (settings, "confidence-level"));
+  ecart_gap_options_set_min_n (options, g_settings_get_uint (settings, "min-n"));
+  ecart_gap_options_set_holm (options, g_settings_get_boolean (settings, "holm-correction"));
+  return options;
+}
+
+/* Whether a change of the GSettings key @key changes the figures of the gap engine. */
+gboolean
+ecart_gui_is_gap_setting (const char *key)
+{
+  return g_strcmp0 (key, "confidence-level") == 0
+         || g_strcmp0 (key, "min-n") == 0
+         || g_strcmp0 (key, "holm-correction") == 0;
+}

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "ecart-gap-options.h"
 #include "ecart-window.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,8 @@ void      ecart_gui_set_field_error  (GtkWidget    *field,
 gboolean  ecart_gui_same_level       (double        a,
                                       double        b);
 void      ecart_gui_scroll_into_view (GtkWidget    *widget);
+EcartGapOptions *ecart_gui_new_gap_options   (GSettings    *settings);
+gboolean  ecart_gui_is_gap_setting   (const char   *key);
 void      ecart_gui_class_add_page_shortcuts (GtkWidgetClass          *widget_class,
                                               const EcartPageShortcut *shortcuts,
                                               guint                    n_shortcuts);

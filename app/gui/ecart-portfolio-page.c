@@ -24,6 +24,7 @@ struct _EcartPortfolioPage
   EcartWorkspace *workspace;
   EcartSegment   *segment;
   EcartGapTable  *gaps;     /* for the cards' NPS and worst gap; NULL until needed */
+  GSettings      *settings; /* the preferences' confidence, minimum n and Holm */
 
   GtkStack       *stack;
   GtkWidget      *empty_page;
@@ -166,10 +167,10 @@ compute_figures (EcartPortfolioPage  *self,
     .worst_gap = NAN,
   };
 
-  /* All waves, the preferences' defaults: the engine reads only aggregates. */
+  /* All waves, with the preferences: the engine reads only aggregates. */
   if (self->gaps == NULL)
     {
-      g_autoptr(EcartGapOptions) options = ecart_gap_options_new ();
+      g_autoptr(EcartGapOptions) options = ecart_gui_new_gap_options (self->settings);
 
       self->gaps = ecart_gap_table_new (self->workspace, options, NULL);
     }
@@ -729,6 +730,9 @@ ecart_portfolio_page_dispose (GObject *object)
   ecart_portfolio_page_set_workspace (self, NULL);
   g_clear_object (&self->segment);
   g_clear_object (&self->gaps);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ECART_TYPE_PORTFOLIO_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -847,9 +851,21 @@ ecart_portfolio_page_class_init (EcartPortfolioPageClass *klass)
 }
 
 static void
+on_settings_changed_cb (GSettings          *settings,
+                        const char         *key,
+                        EcartPortfolioPage *self)
+{
+  if (ecart_gui_is_gap_setting (key) && self->workspace != NULL)
+    update_all_figures (self);
+}
+
+static void
 ecart_portfolio_page_init (EcartPortfolioPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self);
 
   for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i], FALSE);

@@ -7,11 +7,14 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "ecart-communicate-page.h"
 #include "ecart-desired-page.h"
 #include "ecart-journey-page.h"
 #include "ecart-overview-page.h"
 #include "ecart-portfolio-page.h"
+#include "ecart-presentation.h"
 #include "ecart-proposed-page.h"
+#include "ecart-report-export.h"
 #include "ecart-start-page.h"
 #include "ecart-window.h"
 
@@ -644,6 +647,38 @@ close_action (GtkWidget  *widget,
 }
 
 static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EcartWindow *self = ECART_WINDOW (widget);
+
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->workspace == NULL)
+    return;
+
+  /* One presentation per window: F5 again brings it back to the front. */
+  for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
+    if (ECART_IS_PRESENTATION (l->data)
+        && gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
+  gtk_window_present (GTK_WINDOW (ecart_presentation_new (self->workspace, GTK_WINDOW (self))));
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ecart_report_export_choose (ECART_WINDOW (widget));
+}
+
+static void
 ecart_window_class_init (EcartWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -673,6 +708,7 @@ ecart_window_class_init (EcartWindowClass *klass)
   g_type_ensure (ECART_TYPE_JOURNEY_PAGE);
   g_type_ensure (ECART_TYPE_DESIRED_PAGE);
   g_type_ensure (ECART_TYPE_PROPOSED_PAGE);
+  g_type_ensure (ECART_TYPE_COMMUNICATE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ecart/Ecart/ecart-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, toast_overlay);
@@ -701,6 +737,8 @@ ecart_window_class_init (EcartWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL, close_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
 }
 
 /* Every page that has a `workspace` or a `segment` property follows the window's. */
@@ -728,6 +766,8 @@ ecart_window_init (EcartWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", FALSE);
   update_undo_actions (self);
 }
 
@@ -822,6 +862,8 @@ ecart_window_set_workspace (EcartWindow    *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", workspace != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", workspace != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", workspace != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", workspace != NULL);
   update_undo_actions (self);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
