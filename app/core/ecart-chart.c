@@ -412,6 +412,30 @@ ecart_chart_hit_test (EcartChart    *self,
 }
 
 /**
+ * ecart_chart_get_hits:
+ * @n_hits: (out): how many
+ *
+ * Everything that can be pointed at in the chart as last drawn, in the order it was laid
+ * out (for moving from one to the next with the keyboard).
+ *
+ * Returns: (transfer none) (array length=n_hits): the hits, valid until the next drawing
+ */
+const EcartChartHit *
+ecart_chart_get_hits (EcartChart *self,
+                      guint      *n_hits)
+{
+  g_return_val_if_fail (ECART_IS_CHART (self), NULL);
+  g_return_val_if_fail (n_hits != NULL, NULL);
+
+  if (self->scene == NULL)
+    {
+      *n_hits = 0;
+      return NULL;
+    }
+  return ecart_chart_scene_get_hits (self->scene, n_hits);
+}
+
+/**
  * ecart_chart_get_rows:
  *
  * The chart's figures as a table, its text alternative: the first row is the header.

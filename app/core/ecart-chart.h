@@ -121,6 +121,8 @@ gboolean        ecart_chart_hit_test              (EcartChart             *self,
                                                    double                  x,
                                                    double                  y,
                                                    EcartChartHit          *hit);
+const EcartChartHit *ecart_chart_get_hits         (EcartChart             *self,
+                                                   guint                  *n_hits);
 
 GPtrArray      *ecart_chart_get_rows              (EcartChart             *self);
 char           *ecart_chart_to_text               (EcartChart             *self);
