@@ -392,8 +392,11 @@ static void
 ecart_chart_card_dispose (GObject *object)
 {
   EcartChartCard *self = ECART_CHART_CARD (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ECART_TYPE_CHART_CARD);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->chart);
 
   G_OBJECT_CLASS (ecart_chart_card_parent_class)->dispose (object);
@@ -437,5 +440,8 @@ static void
 ecart_chart_card_init (EcartChartCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  ecart_chart_card_set_chart (self, NULL);
+  for (const char * const *a = (const char * const[]) { "chart.copy-image", "chart.copy-data",
+                                                       "chart.export", "chart.print", NULL };
+       *a != NULL; a++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, FALSE);
 }

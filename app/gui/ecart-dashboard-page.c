@@ -986,6 +986,7 @@ static void
 ecart_dashboard_page_dispose (GObject *object)
 {
   EcartDashboardPage *self = ECART_DASHBOARD_PAGE (object);
+  GtkWidget *child;
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -1003,6 +1004,8 @@ ecart_dashboard_page_dispose (GObject *object)
   g_clear_pointer (&self->touchpoint_ids, g_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ECART_TYPE_DASHBOARD_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (ecart_dashboard_page_parent_class)->dispose (object);
 }
