@@ -21,6 +21,7 @@ struct _EcartChartCard
   GtkWidget        parent_instance;
 
   EcartChart      *chart;
+  char            *caption;
 
   GtkLabel        *kind_label;
   GtkToggleButton *data_button;
@@ -340,12 +341,32 @@ ecart_chart_card_set_chart (EcartChartCard *self,
   if (text != NULL)
     g_strchomp (text);
   gtk_label_set_text (self->data_label, text != NULL ? text : "");
-  gtk_label_set_text (self->kind_label,
-                      chart != NULL ? ecart_chart_kind_get_title (ecart_chart_get_kind (chart)) : "");
+  if (self->caption == NULL)
+    gtk_label_set_text (self->kind_label,
+                        chart != NULL ? ecart_chart_kind_get_title (ecart_chart_get_kind (chart)) : "");
   for (const char * const *a = (const char * const[]) { "chart.copy-image", "chart.copy-data",
                                                        "chart.export", "chart.print", NULL };
        *a != NULL; a++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, chart != NULL);
+}
+
+/**
+ * ecart_chart_card_set_caption:
+ * @caption: (nullable): what the card says above the chart, %NULL for the kind of chart
+ */
+void
+ecart_chart_card_set_caption (EcartChartCard *self,
+                              const char     *caption)
+{
+  g_return_if_fail (ECART_IS_CHART_CARD (self));
+
+  g_free (self->caption);
+  self->caption = g_strdup (caption);
+  if (caption != NULL)
+    gtk_label_set_text (self->kind_label, caption);
+  else
+    gtk_label_set_text (self->kind_label,
+                        self->chart != NULL ? ecart_chart_kind_get_title (ecart_chart_get_kind (self->chart)) : "");
 }
 
 EcartChartView *
@@ -398,6 +419,7 @@ ecart_chart_card_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->chart);
+  g_clear_pointer (&self->caption, g_free);
 
   G_OBJECT_CLASS (ecart_chart_card_parent_class)->dispose (object);
 }

@@ -478,8 +478,9 @@ ecart_chart_view_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
+      /* Natural as narrow as legible: side by side, three segments fit on a laptop. */
       *minimum = MIN_WIDTH;
-      *natural = 720;
+      *natural = MIN_WIDTH;
       return;
     }
 

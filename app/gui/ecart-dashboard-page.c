@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "ecart-dashboard-page.h"
 #include "ecart-drill-down-dialog.h"
@@ -360,6 +361,12 @@ build_cards (EcartDashboardPage *self,
           gtk_box_append (self->charts_box, flow);
           flow_kind = key->kind;
         }
+      {
+        EcartSegment *segment = ecart_workspace_find_segment (self->workspace, key->segment_id);
+
+        if (segment != NULL)
+          ecart_chart_card_set_caption (ECART_CHART_CARD (card), ecart_item_get_name (ECART_ITEM (segment)));
+      }
       gtk_flow_box_append (GTK_FLOW_BOX (flow), card);
     }
 
@@ -765,6 +772,14 @@ on_card_element_activated_cb (EcartChartCard      *card,
   g_ptr_array_add (about, NULL);
   title = g_strjoinv (" · ", (char **)about->pdata);
   summary = ecart_chart_describe_hit (chart, hit);
+  /* The dialog's title already says what the figure is about. */
+  if (summary != NULL && about->len > 1)
+    {
+      g_autofree char *first = g_strjoinv (" · ", (char **)about->pdata);
+
+      if (g_str_has_prefix (summary, first) && summary[strlen (first)] == '\n')
+        memmove (summary, summary + strlen (first) + 1, strlen (summary) - strlen (first));
+    }
 
   dialog = ecart_drill_down_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         self->workspace, &filter,
