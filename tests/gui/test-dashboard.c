@@ -484,6 +484,62 @@ test_dashboard_create_initiative (Fixture       *fixture,
 }
 
 static void
+test_dashboard_export (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  EcartSegment *segment = ecart_window_get_segment (fixture->window);
+  EcartChartCard *gap_card = card (fixture, ECART_CHART_GAP_BARS, segment);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (gap_card));
+  g_autofree char *png = g_build_filename (fixture->dir, "gaps.png", NULL);
+  g_autofree char *svg = g_build_filename (fixture->dir, "gaps.svg", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "gaps.pdf", NULL);
+  g_autofree char *txt = g_build_filename (fixture->dir, "gaps.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GdkTexture) picture = NULL;
+  g_autoptr(GError) error = NULL;
+  GValue value = G_VALUE_INIT;
+  gsize length;
+
+  g_assert_true (ecart_chart_card_export (gap_card, png, &error));
+  g_assert_no_error (error);
+  picture = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (picture), ==, 1600);
+  g_assert_cmpint (gdk_texture_get_height (picture), >=, 900);
+  g_clear_object (&picture);
+
+  g_assert_true (ecart_chart_card_export (gap_card, svg, &error));
+  g_assert_true (g_file_get_contents (svg, &contents, &length, &error));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (ecart_chart_card_export (gap_card, pdf, &error));
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  /* A name that says no known format is refused, and nothing is written. */
+  g_assert_false (ecart_chart_card_export (gap_card, txt, &error));
+  g_assert_error (error, ECART_CHART_ERROR, ECART_CHART_ERROR_FORMAT);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Copy as image: a light picture at twice the size, on the clipboard. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gap_card), "chart.copy-image", NULL));
+  g_assert_true (gdk_clipboard_is_local (clipboard));
+  g_value_init (&value, GDK_TYPE_TEXTURE);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, &error));
+  g_assert_cmpint (gdk_texture_get_width (g_value_get_object (&value)), ==,
+                   2 * MAX (gtk_widget_get_width (GTK_WIDGET (ecart_chart_card_get_view (gap_card))), 720));
+  g_value_unset (&value);
+
+  /* Copy data: the text alternative. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gap_card), "chart.copy-data", NULL));
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, &error));
+  g_assert_cmpstr (g_value_get_string (&value), ==, ecart_chart_card_get_data_text (gap_card));
+  g_value_unset (&value);
+}
+
+static void
 test_dashboard_screenshots (Fixture       *fixture,
                             gconstpointer  data)
 {
@@ -521,6 +577,7 @@ main (int    argc,
   g_test_add ("/gui/dashboard/show-data", Fixture, NULL, fixture_set_up, test_dashboard_show_data, fixture_tear_down);
   g_test_add ("/gui/dashboard/confidence", Fixture, NULL, fixture_set_up, test_dashboard_confidence, fixture_tear_down);
   g_test_add ("/gui/dashboard/create-initiative", Fixture, NULL, fixture_set_up, test_dashboard_create_initiative, fixture_tear_down);
+  g_test_add ("/gui/dashboard/export", Fixture, NULL, fixture_set_up, test_dashboard_export, fixture_tear_down);
   g_test_add ("/gui/dashboard/screenshots", Fixture, NULL, fixture_set_up, test_dashboard_screenshots, fixture_tear_down);
 
   return g_test_run ();
