@@ -251,6 +251,33 @@ test_drill_down_initiatives (void)
   for (guint i = 0; i < g_list_model_get_n_items (initiatives); i++)
     g_assert_cmpint (ecart_initiative_get_attribute_id (nth (initiatives, i)), ==, attribute_id);
   g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+
+  /* An initiative created on a gap is linked to it at once, and one undo takes it back. */
+  {
+    EcartAttribute *attribute = ecart_workspace_find_attribute (demo, attribute_id);
+    EcartSegment *segment = nth (ecart_workspace_get_segments (demo), 0);
+    g_autoptr(GListModel) after = NULL;
+    g_autoptr(GListModel) undone = NULL;
+    g_autoptr(GError) error = NULL;
+    EcartInitiative *initiative;
+    guint before = g_list_model_get_n_items (initiatives);
+
+    initiative = ecart_workspace_add_initiative_about (demo, "Close the gap", ECART_INITIATIVE_IDEA,
+                                                       segment, attribute, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (initiative);
+    g_assert_cmpint (ecart_initiative_get_segment_id (initiative), ==, ecart_item_get_id (ECART_ITEM (segment)));
+    after = ecart_drill_down_initiatives (demo, attribute_id);
+    g_assert_cmpuint (g_list_model_get_n_items (after), ==, before + 1);
+    g_assert_true (ecart_workspace_undo (demo, &error));
+    g_assert_no_error (error);
+    undone = ecart_drill_down_initiatives (demo, attribute_id);
+    g_assert_cmpuint (g_list_model_get_n_items (undone), ==, before);
+
+    g_assert_null (ecart_workspace_add_initiative_about (demo, "  ", ECART_INITIATIVE_IDEA,
+                                                         segment, attribute, NULL, &error));
+    g_assert_error (error, ECART_WORKSPACE_ERROR, ECART_WORKSPACE_ERROR_INVALID);
+  }
 }
 
 static void

@@ -819,13 +819,9 @@ create_initiative_action (GtkWidget  *widget,
 
   title = g_strdup_printf (_("Close the gap on “%s” for %s"), ecart_item_get_name (ECART_ITEM (attribute)),
                            ecart_item_get_name (ECART_ITEM (segment)));
-  initiative = ecart_workspace_add_initiative (self->workspace, title, ECART_INITIATIVE_IDEA, &error);
-  if (initiative == NULL
-      || !ecart_workspace_update_initiative (self->workspace, initiative, title,
-                                             ecart_initiative_get_description (initiative),
-                                             ecart_initiative_get_owner (initiative),
-                                             ecart_initiative_get_due_date (initiative),
-                                             segment, attribute, NULL, &error))
+  initiative = ecart_workspace_add_initiative_about (self->workspace, title, ECART_INITIATIVE_IDEA,
+                                                     segment, attribute, NULL, &error);
+  if (initiative == NULL)
     {
       ecart_gui_show_error (widget, _("Could Not Create the Initiative"), error);
       return;

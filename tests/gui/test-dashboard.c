@@ -481,6 +481,13 @@ test_dashboard_create_initiative (Fixture       *fixture,
   g_assert_true (ecart_test_wait_for (initiative_dialog_is_shown, NULL, 5000));
   g_assert_cmpint (ecart_test_query_int (fixture->path, sql), ==, before + 1);
   g_assert_cmpuint (g_list_model_get_n_items (ecart_workspace_get_initiatives (fixture->workspace)), >, 0);
+
+  /* One undo step: Undo takes it back whole. */
+  gtk_window_destroy (ecart_test_find_toplevel (ECART_TYPE_INITIATIVE_DIALOG));
+  ecart_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  ecart_test_iterate ();
+  g_assert_cmpint (ecart_test_query_int (fixture->path, sql), ==, before);
 }
 
 static void
