@@ -53,6 +53,7 @@ struct _EcartDashboardPage
   gboolean             filling;         /* the drop-downs are being refilled */
 
   guint                generation;
+  gboolean             disposed;
   GCancellable        *cancellable;
   gboolean             computing;
   EcartGapTable       *table;           /* of the charts shown */
@@ -626,7 +627,7 @@ recompute (EcartDashboardPage *self)
   gint64 wave_id;
   EcartSegment *segment;
 
-  if (self->filling)
+  if (self->filling || self->disposed)
     return;
 
   if (self->cancellable != NULL)
@@ -903,6 +904,8 @@ ecart_dashboard_page_set_workspace (EcartDashboardPage *self,
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
+  if (self->disposed)
+    return;
   if (workspace != NULL)
     g_signal_connect_swapped (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self);
 
@@ -930,7 +933,7 @@ ecart_dashboard_page_set_segment (EcartDashboardPage *self,
   g_return_if_fail (ECART_IS_DASHBOARD_PAGE (self));
   g_return_if_fail (segment == NULL || ECART_IS_SEGMENT (segment));
 
-  if (!g_set_object (&self->segment, segment))
+  if (!g_set_object (&self->segment, segment) || self->disposed)
     return;
   update_header (self);
   recompute (self);
@@ -999,10 +1002,11 @@ ecart_dashboard_page_dispose (GObject *object)
   EcartDashboardPage *self = ECART_DASHBOARD_PAGE (object);
   GtkWidget *child;
 
+  self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   self->generation++;
-  ecart_dashboard_page_set_segment (self, NULL);
+  g_clear_object (&self->segment);
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
