@@ -133,9 +133,9 @@ compute_free (Compute *compute)
   g_clear_pointer (&compute->largest, g_ptr_array_unref);
   g_clear_pointer (&compute->detractors, g_ptr_array_unref);
   g_clear_pointer (&compute->promoters, g_ptr_array_unref);
+  /* The charts shown keep the table, and it its read-only workspace: the connection closes
+   * with the last of them. */
   g_clear_object (&compute->table);
-  if (compute->workspace != NULL)
-    ecart_database_close (ecart_workspace_get_database (compute->workspace));
   g_clear_object (&compute->workspace);
   g_free (compute);
 }

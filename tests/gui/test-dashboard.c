@@ -374,6 +374,60 @@ test_dashboard_drill_down (Fixture       *fixture,
 }
 
 static void
+test_dashboard_keyboard (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  EcartSegment *segment = ecart_window_get_segment (fixture->window);
+  EcartChartView *view = ecart_chart_card_get_view (card (fixture, ECART_CHART_GAP_BARS, segment));
+  EcartChartHit first = find_hit (view, ECART_CHART_ELEMENT_BAR, -1);
+  EcartDrillDownDialog *dialog;
+  g_autofree char *sql = NULL;
+  const char *description;
+
+  /* Right arrow on the focused chart outlines its first bar and says its figures. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  ecart_test_iterate ();
+  ecart_test_press_keys (GTK_WIDGET (fixture->window), "Right");
+  ecart_test_iterate ();
+  description = gtk_widget_get_tooltip_text (GTK_WIDGET (view));
+  g_assert_nonnull (description);
+  g_assert_nonnull (strstr (description, ecart_item_get_name (ECART_ITEM (first.attribute))));
+
+  /* Enter opens the measurements behind it: the lived and desired sides of the delivery
+   * gap, of which only the lived one is measured. */
+  ecart_test_press_keys (GTK_WIDGET (fixture->window), "Return");
+  g_assert_true (ecart_test_wait_for (dialog_is_loaded, NULL, 10000));
+  dialog = ECART_DRILL_DOWN_DIALOG (ecart_test_find_toplevel (ECART_TYPE_DRILL_DOWN_DIALOG));
+  sql = g_strdup_printf ("SELECT count (*) FROM measurement m JOIN respondent r ON r.id = m.respondent_id "
+                         "WHERE r.segment_id = %" G_GINT64_FORMAT " AND m.attribute_id = %" G_GINT64_FORMAT
+                         " AND m.dimension = 3",
+                         ecart_item_get_id (ECART_ITEM (segment)), ecart_item_get_id (ECART_ITEM (first.attribute)));
+  g_assert_cmpint (ecart_drill_down_dialog_get_n_measurements (dialog), ==, ecart_test_query_int (fixture->path, sql));
+
+  /* Escape closes it. */
+  ecart_test_press_keys (GTK_WIDGET (dialog), "Escape");
+  ecart_test_iterate ();
+  g_assert_null (ecart_test_find_toplevel (ECART_TYPE_DRILL_DOWN_DIALOG));
+}
+
+static void
+test_dashboard_scale (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  EcartSegment *segment = ecart_window_get_segment (fixture->window);
+  GtkWidget *view = GTK_WIDGET (ecart_chart_card_get_view (card (fixture, ECART_CHART_GAP_BARS, segment)));
+  int before = gtk_widget_get_height (view);
+
+  g_assert_cmpint (before, >, 0);
+  g_settings_set_double (fixture->settings, "chart-scale", 1.5);
+  ecart_test_wait (300);
+  g_assert_cmpint (gtk_widget_get_height (view), >, before);
+  g_settings_reset (fixture->settings, "chart-scale");
+  ecart_test_wait (300);
+  g_assert_cmpint (gtk_widget_get_height (view), ==, before);
+}
+
+static void
 test_dashboard_show_data (Fixture       *fixture,
                           gconstpointer  data)
 {
@@ -581,6 +635,8 @@ main (int    argc,
   g_test_add ("/gui/dashboard/filters", Fixture, NULL, fixture_set_up, test_dashboard_filters, fixture_tear_down);
   g_test_add ("/gui/dashboard/tooltip", Fixture, NULL, fixture_set_up, test_dashboard_tooltip, fixture_tear_down);
   g_test_add ("/gui/dashboard/drill-down", Fixture, NULL, fixture_set_up, test_dashboard_drill_down, fixture_tear_down);
+  g_test_add ("/gui/dashboard/keyboard", Fixture, NULL, fixture_set_up, test_dashboard_keyboard, fixture_tear_down);
+  g_test_add ("/gui/dashboard/scale", Fixture, NULL, fixture_set_up, test_dashboard_scale, fixture_tear_down);
   g_test_add ("/gui/dashboard/show-data", Fixture, NULL, fixture_set_up, test_dashboard_show_data, fixture_tear_down);
   g_test_add ("/gui/dashboard/confidence", Fixture, NULL, fixture_set_up, test_dashboard_confidence, fixture_tear_down);
   g_test_add ("/gui/dashboard/create-initiative", Fixture, NULL, fixture_set_up, test_dashboard_create_initiative, fixture_tear_down);
