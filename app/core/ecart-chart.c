@@ -249,6 +249,18 @@ ecart_chart_get_subtitle (EcartChart *self)
   return get_frame (self)->subtitle;
 }
 
+/**
+ * ecart_chart_get_note:
+ *
+ * Returns: (nullable): what the chart says under it (how to read it, what is left out)
+ */
+const char *
+ecart_chart_get_note (EcartChart *self)
+{
+  g_return_val_if_fail (ECART_IS_CHART (self), NULL);
+  return get_frame (self)->note;
+}
+
 gboolean
 ecart_chart_is_empty (EcartChart *self)
 {

@@ -27,7 +27,11 @@ struct _EcartChartCard
   GtkToggleButton *data_button;
   GtkStack        *stack;
   EcartChartView  *view;
-  GtkLabel        *data_label;
+  GtkLabel        *data_title_label;
+  GtkLabel        *data_subtitle_label;
+  GtkGrid         *data_grid;
+  GtkLabel        *data_note_label;
+  char            *data_text;
 };
 
 G_DEFINE_FINAL_TYPE (EcartChartCard, ecart_chart_card, GTK_TYPE_WIDGET)
@@ -59,6 +63,109 @@ on_element_activated_cb (EcartChartCard *self,
   g_signal_emit (self, signals[ELEMENT_ACTIVATED], 0, hit);
 }
 
+/* Show data ------------------------------------------------------------------------------- */
+
+/* Like the text alternative: a column is numeric when every cell below the header starts
+ * like a number; those are right-aligned. */
+static gboolean
+looks_numeric (const char *text)
+{
+  gunichar c = g_utf8_get_char (text);
+
+  return g_unichar_isdigit (c) || c == '+' || c == '-' || c == 0x2212 || c == 0x2013
+         || (c == 'n' && text[1] == ' ');
+}
+
+static void
+set_optional_text (GtkLabel   *label,
+                   const char *text)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+}
+
+static void
+fill_table (EcartChartCard *self)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree gboolean *numeric = NULL;
+  GtkWidget *child;
+  guint n_columns = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->data_grid))) != NULL)
+    gtk_grid_remove (self->data_grid, child);
+
+  if (self->chart == NULL)
+    {
+      set_optional_text (self->data_title_label, NULL);
+      set_optional_text (self->data_subtitle_label, NULL);
+      set_optional_text (self->data_note_label, NULL);
+      return;
+    }
+
+  set_optional_text (self->data_title_label, ecart_chart_get_title (self->chart));
+  set_optional_text (self->data_subtitle_label, ecart_chart_get_subtitle (self->chart));
+  if (ecart_chart_is_empty (self->chart))
+    {
+      set_optional_text (self->data_note_label, ecart_chart_get_empty_message (self->chart));
+      return;
+    }
+  set_optional_text (self->data_note_label, ecart_chart_get_note (self->chart));
+
+  rows = ecart_chart_get_rows (self->chart);
+  for (guint r = 0; r < rows->len; r++)
+    n_columns = MAX (n_columns, g_strv_length (g_ptr_array_index (rows, r)));
+  numeric = g_new (gboolean, MAX (n_columns, 1));
+  for (guint c = 0; c < n_columns; c++)
+    numeric[c] = c > 0;
+  for (guint r = 1; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        if (cells[c][0] != '\0' && !looks_numeric (cells[c]))
+          numeric[c] = FALSE;
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          GtkWidget *label = gtk_label_new (cells[c]);
+
+          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), numeric[c] ? 1.0 : 0.0);
+          /* Selectable labels would each take a Tab: the table is read, not navigated. */
+          gtk_widget_set_focusable (label, FALSE);
+          if (r == 0)
+            gtk_widget_add_css_class (label, "heading");
+          if (numeric[c])
+            gtk_widget_add_css_class (label, "numeric");
+          gtk_grid_attach (self->data_grid, label, c, r, 1, 1);
+        }
+    }
+}
+
+/**
+ * ecart_chart_card_get_cell:
+ *
+ * Returns: (nullable): the text of the table's cell at @row (0: the header), @column
+ */
+const char *
+ecart_chart_card_get_cell (EcartChartCard *self,
+                           guint           row,
+                           guint           column)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (ECART_IS_CHART_CARD (self), NULL);
+
+  label = gtk_grid_get_child_at (self->data_grid, column, row);
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
 /* Copy ------------------------------------------------------------------------------------ */
 
 static void
@@ -88,7 +195,7 @@ copy_data_action (GtkWidget  *widget,
 
   if (self->chart == NULL)
     return;
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), gtk_label_get_text (self->data_label));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->data_text);
   ecart_gui_toast (widget, _("Chart data copied"));
 }
 
@@ -337,10 +444,12 @@ ecart_chart_card_set_chart (EcartChartCard *self,
 
   ecart_chart_view_set_chart (self->view, chart);
   text = chart != NULL ? ecart_chart_to_text (chart) : NULL;
-  /* The text ends with a newline: a label would show it as an empty last line. */
+  /* The text ends with a newline, which a paste would not want. */
   if (text != NULL)
     g_strchomp (text);
-  gtk_label_set_text (self->data_label, text != NULL ? text : "");
+  g_free (self->data_text);
+  self->data_text = g_steal_pointer (&text);
+  fill_table (self);
   if (self->caption == NULL)
     gtk_label_set_text (self->kind_label,
                         chart != NULL ? ecart_chart_kind_get_title (ecart_chart_get_kind (chart)) : "");
@@ -394,13 +503,14 @@ ecart_chart_card_set_show_data (EcartChartCard *self,
 /**
  * ecart_chart_card_get_data_text:
  *
- * Returns: the text "Show data" shows: ecart_chart_to_text() of the chart
+ * Returns: the text "Copy Data" copies: ecart_chart_to_text() of the chart, whose rows the
+ *   table of "Show Data" shows
  */
 const char *
 ecart_chart_card_get_data_text (EcartChartCard *self)
 {
   g_return_val_if_fail (ECART_IS_CHART_CARD (self), NULL);
-  return gtk_label_get_text (self->data_label);
+  return self->data_text != NULL ? self->data_text : "";
 }
 
 GtkWidget *
@@ -420,6 +530,7 @@ ecart_chart_card_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->chart);
   g_clear_pointer (&self->caption, g_free);
+  g_clear_pointer (&self->data_text, g_free);
 
   G_OBJECT_CLASS (ecart_chart_card_parent_class)->dispose (object);
 }
@@ -448,7 +559,10 @@ ecart_chart_card_class_init (EcartChartCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EcartChartCard, data_button);
   gtk_widget_class_bind_template_child (widget_class, EcartChartCard, stack);
   gtk_widget_class_bind_template_child (widget_class, EcartChartCard, view);
-  gtk_widget_class_bind_template_child (widget_class, EcartChartCard, data_label);
+  gtk_widget_class_bind_template_child (widget_class, EcartChartCard, data_title_label);
+  gtk_widget_class_bind_template_child (widget_class, EcartChartCard, data_subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, EcartChartCard, data_grid);
+  gtk_widget_class_bind_template_child (widget_class, EcartChartCard, data_note_label);
   gtk_widget_class_bind_template_callback (widget_class, on_data_button_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_element_activated_cb);
 

@@ -20,6 +20,9 @@ gboolean        ecart_chart_card_get_show_data  (EcartChartCard  *self);
 void            ecart_chart_card_set_show_data  (EcartChartCard  *self,
                                                  gboolean         show_data);
 const char     *ecart_chart_card_get_data_text  (EcartChartCard  *self);
+const char     *ecart_chart_card_get_cell       (EcartChartCard  *self,
+                                                 guint            row,
+                                                 guint            column);
 void            ecart_chart_card_set_caption    (EcartChartCard  *self,
                                                  const char      *caption);
 gboolean        ecart_chart_card_export         (EcartChartCard  *self,

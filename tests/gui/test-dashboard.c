@@ -434,17 +434,34 @@ test_dashboard_show_data (Fixture       *fixture,
   EcartSegment *segment = ecart_window_get_segment (fixture->window);
   EcartChartCard *gap_card = card (fixture, ECART_CHART_GAP_BARS, segment);
   GtkWidget *button = ecart_test_find_by_accessible_label (GTK_WIDGET (gap_card), GTK_TYPE_TOGGLE_BUTTON, "Show data");
-  GtkWidget *label = ecart_test_child (GTK_WIDGET (gap_card), ECART_TYPE_CHART_CARD, "data_label");
+  GtkWidget *grid = ecart_test_find_by_accessible_label (GTK_WIDGET (gap_card), GTK_TYPE_GRID, "Chart data");
   g_autofree char *expected = ecart_chart_to_text (ecart_chart_card_get_chart (gap_card));
+  g_autoptr(GPtrArray) rows = ecart_chart_get_rows (ecart_chart_card_get_chart (gap_card));
+  GtkWidget *cell;
 
   g_assert_nonnull (button);
-  g_assert_nonnull (label);
-  g_assert_false (gtk_widget_get_mapped (label));
+  g_assert_nonnull (grid);
+  g_assert_false (gtk_widget_get_mapped (grid));
   ecart_test_click (button);
   g_assert_true (ecart_chart_card_get_show_data (gap_card));
-  g_assert_true (gtk_widget_get_mapped (label));
-  g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, g_strchomp (expected));
+  g_assert_true (gtk_widget_get_mapped (grid));
+
+  /* Every cell of the chart's rows, header first, and nothing more. */
+  g_assert_cmpuint (rows->len, >, 1);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+      guint c;
+
+      for (c = 0; cells[c] != NULL; c++)
+        g_assert_cmpstr (ecart_chart_card_get_cell (gap_card, r, c), ==, cells[c]);
+      g_assert_null (ecart_chart_card_get_cell (gap_card, r, c));
+    }
+  g_assert_null (ecart_chart_card_get_cell (gap_card, rows->len, 0));
+  cell = gtk_grid_get_child_at (GTK_GRID (grid), 1, 1);
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (cell)));
+  /* Copy Data copies the text alternative. */
+  g_assert_cmpstr (ecart_chart_card_get_data_text (gap_card), ==, g_strchomp (expected));
   ecart_test_save_screenshot (GTK_WIDGET (gap_card), "dashboard-show-data.png");
 
   /* It stays on the table when the figures change. */
