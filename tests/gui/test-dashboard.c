@@ -72,8 +72,19 @@ fixture_set_up (Fixture       *fixture,
   g_settings_reset (fixture->settings, "min-n");
   g_settings_reset (fixture->settings, "holm-correction");
 
-  g_assert_true (g_file_get_contents (shared_demo, &contents, &length, &error));
-  g_assert_true (g_file_set_contents (fixture->path, contents, length, &error));
+  if (g_strcmp0 (data, "blank") == 0)
+    {
+      g_autoptr(EcartWorkspace) blank = ecart_workspace_create (fixture->path, ECART_TEMPLATE_BLANK,
+                                                                "en", &error);
+
+      g_assert_no_error (error);
+      ecart_database_close (ecart_workspace_get_database (blank));
+    }
+  else
+    {
+      g_assert_true (g_file_get_contents (shared_demo, &contents, &length, &error));
+      g_assert_true (g_file_set_contents (fixture->path, contents, length, &error));
+    }
 
   ecart_application_open_path (fixture->app, fixture->path, NULL);
   fixture->window = ECART_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
@@ -88,7 +99,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->page = ECART_DASHBOARD_PAGE (ecart_test_find_by_type (GTK_WIDGET (fixture->window),
                                                                  ECART_TYPE_DASHBOARD_PAGE));
   g_assert_true (ecart_dashboard_page_get_workspace (fixture->page) == fixture->workspace);
-  wait_for_page (fixture);
+  if (g_strcmp0 (data, "blank") != 0)
+    wait_for_page (fixture);
 }
 
 static void
@@ -617,6 +629,43 @@ test_dashboard_export (Fixture       *fixture,
   g_value_unset (&value);
 }
 
+static gboolean
+page_is_idle (gpointer data)
+{
+  return !ecart_dashboard_page_is_computing (data);
+}
+
+/* A workspace without segment says what to do first; without waves, each chart says why it
+ * is empty and the Actions say to import a wave. */
+static void
+test_dashboard_blank (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *stack = ecart_test_child (GTK_WIDGET (fixture->page), ECART_TYPE_DASHBOARD_PAGE, "stack");
+  g_autoptr(GError) error = NULL;
+  EcartSegment *segment;
+  EcartChartCard *gap_card;
+
+  ecart_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  g_assert_cmpuint (ecart_dashboard_page_get_n_cards (fixture->page), ==, 0);
+
+  segment = ecart_workspace_add_segment (fixture->workspace, "Walk-in customers", &error);
+  g_assert_no_error (error);
+  ecart_window_set_segment (fixture->window, segment);
+  g_assert_true (ecart_test_wait_for (page_is_ready, fixture->page, 10000));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "content");
+  gap_card = card (fixture, ECART_CHART_GAP_BARS, segment);
+  g_assert_true (ecart_chart_is_empty (ecart_chart_card_get_chart (gap_card)));
+  g_assert_nonnull (strstr (ecart_chart_card_get_data_text (gap_card),
+                            ecart_chart_get_empty_message (ecart_chart_card_get_chart (gap_card))));
+  g_assert_nonnull (ecart_test_find_by_accessible_label (GTK_WIDGET (fixture->page), GTK_TYPE_LIST_BOX,
+                                                         "Detractors to call back"));
+  g_assert_true (ecart_test_wait_for (page_is_idle, fixture->page, 1000));
+  ecart_test_iterate ();
+  g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (fixture->window), "dashboard-blank.png"));
+}
+
 static void
 test_dashboard_screenshots (Fixture       *fixture,
                             gconstpointer  data)
@@ -658,6 +707,7 @@ main (int    argc,
   g_test_add ("/gui/dashboard/confidence", Fixture, NULL, fixture_set_up, test_dashboard_confidence, fixture_tear_down);
   g_test_add ("/gui/dashboard/create-initiative", Fixture, NULL, fixture_set_up, test_dashboard_create_initiative, fixture_tear_down);
   g_test_add ("/gui/dashboard/export", Fixture, NULL, fixture_set_up, test_dashboard_export, fixture_tear_down);
+  g_test_add ("/gui/dashboard/blank", Fixture, "blank", fixture_set_up, test_dashboard_blank, fixture_tear_down);
   g_test_add ("/gui/dashboard/screenshots", Fixture, NULL, fixture_set_up, test_dashboard_screenshots, fixture_tear_down);
 
   return g_test_run ();
