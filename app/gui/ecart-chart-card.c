@@ -27,6 +27,8 @@ struct _EcartChartCard
   GtkToggleButton *data_button;
   GtkStack        *stack;
   EcartChartView  *view;
+  GtkRevealer     *cursor_revealer;
+  GtkLabel        *cursor_label;
   GtkLabel        *data_title_label;
   GtkLabel        *data_subtitle_label;
   GtkGrid         *data_grid;
@@ -54,6 +56,22 @@ on_data_button_toggled_cb (EcartChartCard *self)
 {
   gtk_stack_set_visible_child_name (self->stack,
                                     gtk_toggle_button_get_active (self->data_button) ? "data" : "chart");
+}
+
+static void
+on_cursor_text_changed_cb (EcartChartCard *self)
+{
+  const char *text = ecart_chart_view_get_cursor_text (self->view);
+  g_auto(GStrv) lines = text != NULL ? g_strsplit (text, "\n", -1) : NULL;
+
+  /* One line under the chart, as a caption. */
+  if (lines != NULL)
+    {
+      g_autofree char *line = g_strjoinv (" · ", lines);
+
+      gtk_label_set_text (self->cursor_label, line);
+    }
+  gtk_revealer_set_reveal_child (self->cursor_revealer, text != NULL);
 }
 
 static void
@@ -559,6 +577,8 @@ ecart_chart_card_class_init (EcartChartCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EcartChartCard, data_button);
   gtk_widget_class_bind_template_child (widget_class, EcartChartCard, stack);
   gtk_widget_class_bind_template_child (widget_class, EcartChartCard, view);
+  gtk_widget_class_bind_template_child (widget_class, EcartChartCard, cursor_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EcartChartCard, cursor_label);
   gtk_widget_class_bind_template_child (widget_class, EcartChartCard, data_title_label);
   gtk_widget_class_bind_template_child (widget_class, EcartChartCard, data_subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, EcartChartCard, data_grid);
@@ -576,6 +596,8 @@ static void
 ecart_chart_card_init (EcartChartCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->view, "notify::cursor-text", G_CALLBACK (on_cursor_text_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   for (const char * const *a = (const char * const[]) { "chart.copy-image", "chart.copy-data",
                                                        "chart.export", "chart.print", NULL };
        *a != NULL; a++)

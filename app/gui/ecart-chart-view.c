@@ -25,6 +25,7 @@ struct _EcartChartView
   GSettings       *settings;
   double           scale;
   int              cursor;      /* the hit chosen with the keyboard, −1: none */
+  char            *cursor_text; /* its description */
 
   /* ecart_chart_get_preferred_height() lays the chart out: remembered per width. */
   int              cached_width;
@@ -36,6 +37,7 @@ G_DEFINE_FINAL_TYPE (EcartChartView, ecart_chart_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CHART,
+  PROP_CURSOR_TEXT,
   N_PROPS
 };
 
@@ -321,23 +323,41 @@ on_query_tooltip_cb (EcartChartView *self,
                      gboolean        keyboard,
                      GtkTooltip     *tooltip)
 {
-  g_autofree char *text = NULL;
-
-  if (keyboard && self->chart != NULL && self->cursor >= 0)
-    {
-      guint n_hits;
-      const EcartChartHit *hits = ecart_chart_get_hits (self->chart, &n_hits);
-
-      if ((guint)self->cursor < n_hits)
-        text = ecart_chart_describe_hit (self->chart, &hits[self->cursor]);
-    }
-  else if (!keyboard)
-    text = ecart_chart_view_dup_tooltip_at (self, x, y);
+  g_autofree char *text = ecart_chart_view_dup_tooltip_at (self, x, y);
 
   if (text == NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
+}
+
+static void
+set_cursor (EcartChartView *self,
+            int             cursor,
+            char           *text)
+{
+  self->cursor = cursor;
+  g_free (self->cursor_text);
+  self->cursor_text = text;
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR_TEXT]);
+}
+
+/**
+ * ecart_chart_view_get_cursor_text:
+ *
+ * Returns: (nullable): the figures of the element chosen with the arrow keys, shown under
+ *   the chart (tooltips follow the pointer only)
+ */
+const char *
+ecart_chart_view_get_cursor_text (EcartChartView *self)
+{
+  g_return_val_if_fail (ECART_IS_CHART_VIEW (self), NULL);
+  return self->cursor_text;
 }
 
 /* Pointer and keyboard ------------------------------------------------------------------- */
@@ -389,14 +409,7 @@ move_cursor (EcartChartView *self,
       if (can_activate (&hits[next]) && hits[next].element != ECART_CHART_ELEMENT_LABEL
           && hits[next].element != ECART_CHART_ELEMENT_WHISKER)
         {
-          g_autofree char *text = ecart_chart_describe_hit (self->chart, &hits[next]);
-
-          self->cursor = next;
-          gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
-          gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
-          gtk_widget_queue_draw (GTK_WIDGET (self));
+          set_cursor (self, next, ecart_chart_describe_hit (self->chart, &hits[next]));
           return TRUE;
         }
     }
@@ -450,11 +463,8 @@ on_key_pressed_cb (EcartChartView        *self,
 static void
 on_focus_leave_cb (EcartChartView *self)
 {
-  self->cursor = -1;
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->cursor >= 0)
+    set_cursor (self, -1, NULL);
 }
 
 /* Drawing --------------------------------------------------------------------------------- */
@@ -619,8 +629,7 @@ ecart_chart_view_set_chart (EcartChartView *self,
 
   if (!g_set_object (&self->chart, chart))
     return;
-  self->cursor = -1;
-  update_accessible (self);
+  set_cursor (self, -1, NULL);
   invalidate_size (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
@@ -640,6 +649,7 @@ ecart_chart_view_dispose (GObject *object)
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_object (&self->settings);
   g_clear_object (&self->chart);
+  g_clear_pointer (&self->cursor_text, g_free);
 
   G_OBJECT_CLASS (ecart_chart_view_parent_class)->dispose (object);
 }
@@ -656,6 +666,9 @@ ecart_chart_view_get_property (GObject    *object,
     {
     case PROP_CHART:
       g_value_set_object (value, self->chart);
+      break;
+    case PROP_CURSOR_TEXT:
+      g_value_set_string (value, self->cursor_text);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -697,6 +710,9 @@ ecart_chart_view_class_init (EcartChartViewClass *klass)
   properties[PROP_CHART] =
     g_param_spec_object ("chart", NULL, NULL, ECART_TYPE_CHART,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURSOR_TEXT] =
+    g_param_spec_string ("cursor-text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -16,6 +16,7 @@ EcartChart      *ecart_chart_view_get_chart       (EcartChartView      *self);
 void             ecart_chart_view_set_chart       (EcartChartView      *self,
                                                    EcartChart          *chart);
 EcartChartStyle *ecart_chart_view_dup_style       (EcartChartView      *self);
+const char      *ecart_chart_view_get_cursor_text (EcartChartView      *self);
 char            *ecart_chart_view_dup_tooltip_at  (EcartChartView      *self,
                                                    double               x,
                                                    double               y);
