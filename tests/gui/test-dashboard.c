@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <math.h>
 #include <string.h>
 
@@ -385,6 +386,63 @@ test_dashboard_drill_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A real click at (@x, @y) of @widget, through the X server. */
+static void
+click_at (GtkWidget *widget,
+          double     x,
+          double     y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t point;
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  double dx, dy;
+  int status = 0;
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  command = g_strdup_printf ("xdotool mousemove --window %lu %d %d sleep 0.1 click 1",
+                             (unsigned long)gdk_x11_surface_get_xid (surface),
+                             (int)round (point.x + dx), (int)round (point.y + dy));
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (guint i = 0; i < 10; i++)
+    {
+      g_usleep (10000);
+      ecart_test_iterate ();
+    }
+}
+
+static void
+test_dashboard_click (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  EcartSegment *segment = ecart_window_get_segment (fixture->window);
+  EcartChartView *view = ecart_chart_card_get_view (card (fixture, ECART_CHART_GAP_BARS, segment));
+  EcartChartHit hit = find_hit (view, ECART_CHART_ELEMENT_BAR, -1);
+  EcartDrillDownDialog *dialog;
+  g_autofree char *sql = NULL;
+
+  /* Clicking the first bar (at the top of the first chart, on screen) drills down. */
+  click_at (GTK_WIDGET (view), hit.x + hit.width / 2, hit.y + hit.height / 2);
+  g_assert_true (ecart_test_wait_for (dialog_is_loaded, NULL, 10000));
+  dialog = ECART_DRILL_DOWN_DIALOG (ecart_test_find_toplevel (ECART_TYPE_DRILL_DOWN_DIALOG));
+  sql = g_strdup_printf ("SELECT count (*) FROM measurement m JOIN respondent r ON r.id = m.respondent_id "
+                         "WHERE r.segment_id = %" G_GINT64_FORMAT " AND m.attribute_id = %" G_GINT64_FORMAT
+                         " AND m.dimension = 3",
+                         ecart_item_get_id (ECART_ITEM (segment)), ecart_item_get_id (ECART_ITEM (hit.attribute)));
+  g_assert_cmpint (ecart_drill_down_dialog_get_n_measurements (dialog), ==, ecart_test_query_int (fixture->path, sql));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ecart_test_iterate ();
+
+  /* A click where there is nothing opens nothing. */
+  click_at (GTK_WIDGET (view), 2, 2);
+  g_assert_null (ecart_test_find_toplevel (ECART_TYPE_DRILL_DOWN_DIALOG));
+}
+
 static void
 test_dashboard_keyboard (Fixture       *fixture,
                          gconstpointer  data)
@@ -722,6 +780,7 @@ main (int    argc,
   g_test_add ("/gui/dashboard/filters", Fixture, NULL, fixture_set_up, test_dashboard_filters, fixture_tear_down);
   g_test_add ("/gui/dashboard/tooltip", Fixture, NULL, fixture_set_up, test_dashboard_tooltip, fixture_tear_down);
   g_test_add ("/gui/dashboard/drill-down", Fixture, NULL, fixture_set_up, test_dashboard_drill_down, fixture_tear_down);
+  g_test_add ("/gui/dashboard/click", Fixture, NULL, fixture_set_up, test_dashboard_click, fixture_tear_down);
   g_test_add ("/gui/dashboard/keyboard", Fixture, NULL, fixture_set_up, test_dashboard_keyboard, fixture_tear_down);
   g_test_add ("/gui/dashboard/scale", Fixture, NULL, fixture_set_up, test_dashboard_scale, fixture_tear_down);
   g_test_add ("/gui/dashboard/show-data", Fixture, NULL, fixture_set_up, test_dashboard_show_data, fixture_tear_down);
