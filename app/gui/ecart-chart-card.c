@@ -411,6 +411,47 @@ on_print_done_cb (GtkPrintOperation       *operation,
   g_object_unref (self);
 }
 
+static GtkPrintOperation *
+create_print_operation (EcartChartCard *self)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+
+  gtk_print_operation_set_job_name (operation, ecart_chart_get_title (self->chart));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), self);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self);
+  return operation;
+}
+
+/**
+ * ecart_chart_card_print_to_file:
+ * @path: a PDF file
+ *
+ * Prints the chart into @path as it would go to a printer, without a dialog.
+ */
+gboolean
+ecart_chart_card_print_to_file (EcartChartCard  *self,
+                                const char      *path,
+                                GError         **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (ECART_IS_CHART_CARD (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->chart == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no chart to print"));
+      return FALSE;
+    }
+  operation = create_print_operation (self);
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -425,12 +466,8 @@ print_action (GtkWidget  *widget,
   if (self->chart == NULL)
     return;
 
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_job_name (operation, ecart_chart_get_title (self->chart));
+  operation = create_print_operation (self);
   gtk_print_operation_set_allow_async (operation, TRUE);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), self);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self);
   g_signal_connect (operation, "done", G_CALLBACK (on_print_done_cb), g_object_ref (self));
 
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,

@@ -28,5 +28,8 @@ void            ecart_chart_card_set_caption    (EcartChartCard  *self,
 gboolean        ecart_chart_card_export         (EcartChartCard  *self,
                                                  const char      *path,
                                                  GError         **error);
+gboolean        ecart_chart_card_print_to_file  (EcartChartCard  *self,
+                                                 const char      *path,
+                                                 GError         **error);
 
 G_END_DECLS

@@ -669,6 +669,29 @@ test_dashboard_export (Fixture       *fixture,
   g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
 
+  /* Printing draws the chart on a page, as a printer would get it. */
+  g_clear_pointer (&contents, g_free);
+  {
+    g_autofree char *printed = g_build_filename (fixture->dir, "printed.pdf", NULL);
+
+    g_assert_true (ecart_chart_card_print_to_file (gap_card, printed, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (printed, &contents, &length, &error));
+    g_assert_true (g_str_has_prefix (contents, "%PDF"));
+    g_assert_cmpuint (length, >, 2000);
+    if (g_find_program_in_path ("pdftotext") != NULL)
+      {
+        g_autofree char *quoted = g_shell_quote (printed);
+        g_autofree char *command = g_strdup_printf ("pdftotext %s -", quoted);
+        g_autofree char *text = NULL;
+        int status = 0;
+
+        g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
+        g_assert_no_error (error);
+        g_assert_nonnull (strstr (text, ecart_chart_get_title (ecart_chart_card_get_chart (gap_card))));
+      }
+  }
+
   /* A name that says no known format is refused, and nothing is written. */
   g_assert_false (ecart_chart_card_export (gap_card, txt, &error));
   g_assert_error (error, ECART_CHART_ERROR, ECART_CHART_ERROR_FORMAT);
