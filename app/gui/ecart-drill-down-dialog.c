@@ -103,10 +103,11 @@ static char *
 respondent_name (gint64      id,
                  const char *external_id)
 {
+  g_autofree char *number = NULL;
+
   if (external_id != NULL && external_id[0] != '\0')
     return g_strdup (external_id);
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   return g_strdup_printf (_("Respondent %s"), number);
 }
 

@@ -673,13 +673,14 @@ test_dashboard_export (Fixture       *fixture,
   g_clear_pointer (&contents, g_free);
   {
     g_autofree char *printed = g_build_filename (fixture->dir, "printed.pdf", NULL);
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
 
     g_assert_true (ecart_chart_card_print_to_file (gap_card, printed, &error));
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (printed, &contents, &length, &error));
     g_assert_true (g_str_has_prefix (contents, "%PDF"));
     g_assert_cmpuint (length, >, 2000);
-    if (g_find_program_in_path ("pdftotext") != NULL)
+    if (pdftotext != NULL)
       {
         g_autofree char *quoted = g_shell_quote (printed);
         g_autofree char *command = g_strdup_printf ("pdftotext %s -", quoted);
