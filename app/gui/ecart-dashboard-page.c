@@ -609,6 +609,9 @@ on_computed_cb (GObject      *source,
 
       wave_name = wave != NULL ? ecart_item_get_name (ECART_ITEM (wave)) : NULL;
     }
+  /* A file opened read-only can be measured, not steered. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.create-initiative",
+                                 !ecart_workspace_is_read_only (self->workspace));
   fill_gaps (self, compute);
   fill_respondents (self->detractors_list, self->detractors_group, compute->detractors,
                     compute->n_detractors, wave_name);
