@@ -609,9 +609,6 @@ on_computed_cb (GObject      *source,
 
       wave_name = wave != NULL ? ecart_item_get_name (ECART_ITEM (wave)) : NULL;
     }
-  /* A file opened read-only can be measured, not steered. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.create-initiative",
-                                 !ecart_workspace_is_read_only (self->workspace));
   fill_gaps (self, compute);
   fill_respondents (self->detractors_list, self->detractors_group, compute->detractors,
                     compute->n_detractors, wave_name);
@@ -702,6 +699,14 @@ on_settings_changed_cb (EcartDashboardPage *self,
   if (g_strcmp0 (key, "confidence-level") == 0 || g_strcmp0 (key, "min-n") == 0
       || g_strcmp0 (key, "holm-correction") == 0)
     recompute (self);
+}
+
+/* A file opened read-only can be measured, not steered. */
+static void
+update_read_only (EcartDashboardPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.create-initiative",
+                                 self->workspace != NULL && !ecart_workspace_is_read_only (self->workspace));
 }
 
 static void
@@ -910,7 +915,11 @@ ecart_dashboard_page_set_workspace (EcartDashboardPage *self,
   if (self->disposed)
     return;
   if (workspace != NULL)
-    g_signal_connect_swapped (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self);
+    {
+      g_signal_connect_swapped (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self);
+      g_signal_connect_swapped (workspace, "notify::read-only", G_CALLBACK (update_read_only), self);
+    }
+  update_read_only (self);
 
   g_clear_object (&self->table);
   g_clear_pointer (&self->card_keys, g_array_unref);

@@ -628,6 +628,15 @@ test_dashboard_create_initiative (Fixture       *fixture,
   g_assert_cmpint (ecart_test_query_int (fixture->path, sql), ==, before + 1);
   g_assert_cmpuint (g_list_model_get_n_items (ecart_workspace_get_initiatives (fixture->workspace)), >, 0);
 
+  /* Read-only, the gaps are still shown but no initiative can be created. */
+  wait_for_page (fixture);
+  button = control (fixture, GTK_TYPE_BUTTON, label);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  ecart_workspace_set_read_only (fixture->workspace, TRUE);
+  g_assert_false (gtk_widget_is_sensitive (button));
+  ecart_workspace_set_read_only (fixture->workspace, FALSE);
+  g_assert_true (gtk_widget_is_sensitive (button));
+
   /* One undo step: Undo takes it back whole. */
   gtk_window_destroy (ecart_test_find_toplevel (ECART_TYPE_INITIATIVE_DIALOG));
   ecart_test_iterate ();
