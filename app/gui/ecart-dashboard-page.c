@@ -54,6 +54,7 @@ struct _EcartDashboardPage
 
   guint                generation;
   gboolean             disposed;
+  gboolean             dirty;           /* to compute when next shown */
   GCancellable        *cancellable;
   gboolean             computing;
   EcartGapTable       *table;           /* of the charts shown */
@@ -635,6 +636,16 @@ recompute (EcartDashboardPage *self)
   g_clear_object (&self->cancellable);
   self->generation++;
 
+  /* Hidden, the page computes nothing (edits on other pages would each cost a computation):
+   * it does when shown again. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      set_computing (self, FALSE);
+      return;
+    }
+  self->dirty = FALSE;
+
   segment = current_segment (self);
   if (self->workspace == NULL || segment == NULL || ecart_workspace_get_path (self->workspace) == NULL)
     {
@@ -1009,6 +1020,16 @@ ecart_dashboard_page_get_card (EcartDashboardPage *self,
 }
 
 static void
+ecart_dashboard_page_map (GtkWidget *widget)
+{
+  EcartDashboardPage *self = ECART_DASHBOARD_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ecart_dashboard_page_parent_class)->map (widget);
+  if (self->dirty)
+    recompute (self);
+}
+
+static void
 ecart_dashboard_page_dispose (GObject *object)
 {
   EcartDashboardPage *self = ECART_DASHBOARD_PAGE (object);
@@ -1093,6 +1114,8 @@ ecart_dashboard_page_class_init (EcartDashboardPageClass *klass)
   object_class->dispose = ecart_dashboard_page_dispose;
   object_class->get_property = ecart_dashboard_page_get_property;
   object_class->set_property = ecart_dashboard_page_set_property;
+
+  widget_class->map = ecart_dashboard_page_map;
 
   properties[PROP_WORKSPACE] =
     g_param_spec_object ("workspace", NULL, NULL, ECART_TYPE_WORKSPACE,

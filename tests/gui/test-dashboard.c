@@ -307,6 +307,43 @@ test_dashboard_filters (Fixture       *fixture,
   ecart_test_save_screenshot (GTK_WIDGET (fixture->window), "dashboard-all-segments.png");
 }
 
+/* An edit elsewhere (here the desired target, on step 1) changes the charts, computed when
+ * the dashboard is shown again, not while it is hidden. */
+static void
+test_dashboard_follows_edits (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  EcartSegment *segment = ecart_window_get_segment (fixture->window);
+  g_autoptr(EcartAttribute) attribute = g_list_model_get_item (ecart_workspace_get_attributes (fixture->workspace), 0);
+  g_autofree char *before = g_strdup (ecart_chart_card_get_data_text (card (fixture, ECART_CHART_GAP_BARS, segment)));
+  g_autoptr(EcartGapTable) table = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ecart_window_set_page (fixture->window, "desired");
+  ecart_test_iterate ();
+  g_assert_true (ecart_workspace_set_desired_target (fixture->workspace, segment, attribute, 2.5, &error));
+  g_assert_no_error (error);
+  ecart_test_iterate ();
+  g_assert_false (ecart_dashboard_page_is_computing (fixture->page));
+  g_assert_cmpstr (ecart_chart_card_get_data_text (card (fixture, ECART_CHART_GAP_BARS, segment)), ==, before);
+
+  ecart_window_set_page (fixture->window, "dashboard");
+  ecart_test_iterate ();
+  g_assert_true (ecart_dashboard_page_is_computing (fixture->page));
+  wait_for_page (fixture);
+  table = direct_table (fixture, NULL, 0);
+  expected = direct_text (table, ECART_CHART_GAP_BARS, segment);
+  g_assert_cmpstr (ecart_chart_card_get_data_text (card (fixture, ECART_CHART_GAP_BARS, segment)), ==, expected);
+  g_assert_cmpstr (expected, !=, before);
+
+  /* Shown, it follows at once: undo. */
+  g_assert_true (ecart_workspace_undo (fixture->workspace, &error));
+  g_assert_true (ecart_dashboard_page_is_computing (fixture->page));
+  wait_for_page (fixture);
+  g_assert_cmpstr (ecart_chart_card_get_data_text (card (fixture, ECART_CHART_GAP_BARS, segment)), ==, before);
+}
+
 static void
 test_dashboard_tooltip (Fixture       *fixture,
                         gconstpointer  data)
@@ -811,6 +848,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add ("/gui/dashboard/filters", Fixture, NULL, fixture_set_up, test_dashboard_filters, fixture_tear_down);
+  g_test_add ("/gui/dashboard/follows-edits", Fixture, NULL, fixture_set_up, test_dashboard_follows_edits, fixture_tear_down);
   g_test_add ("/gui/dashboard/tooltip", Fixture, NULL, fixture_set_up, test_dashboard_tooltip, fixture_tear_down);
   g_test_add ("/gui/dashboard/drill-down", Fixture, NULL, fixture_set_up, test_dashboard_drill_down, fixture_tear_down);
   g_test_add ("/gui/dashboard/click", Fixture, NULL, fixture_set_up, test_dashboard_click, fixture_tear_down);
