@@ -249,6 +249,18 @@ ecart_chart_get_subtitle (EcartChart *self)
   return get_frame (self)->subtitle;
 }
 
+/**
+ * ecart_chart_get_note:
+ *
+ * Returns: (nullable): what the chart says under it (how to read it, what is left out)
+ */
+const char *
+ecart_chart_get_note (EcartChart *self)
+{
+  g_return_val_if_fail (ECART_IS_CHART (self), NULL);
+  return get_frame (self)->note;
+}
+
 gboolean
 ecart_chart_is_empty (EcartChart *self)
 {
@@ -409,6 +421,30 @@ ecart_chart_hit_test (EcartChart    *self,
       return FALSE;
     }
   return ecart_chart_scene_hit_test (self->scene, x, y, hit);
+}
+
+/**
+ * ecart_chart_get_hits:
+ * @n_hits: (out): how many
+ *
+ * Everything that can be pointed at in the chart as last drawn, in the order it was laid
+ * out (for moving from one to the next with the keyboard).
+ *
+ * Returns: (transfer none) (array length=n_hits): the hits, valid until the next drawing
+ */
+const EcartChartHit *
+ecart_chart_get_hits (EcartChart *self,
+                      guint      *n_hits)
+{
+  g_return_val_if_fail (ECART_IS_CHART (self), NULL);
+  g_return_val_if_fail (n_hits != NULL, NULL);
+
+  if (self->scene == NULL)
+    {
+      *n_hits = 0;
+      return NULL;
+    }
+  return ecart_chart_scene_get_hits (self->scene, n_hits);
 }
 
 /**

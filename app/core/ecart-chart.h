@@ -106,6 +106,7 @@ EcartSegment   *ecart_chart_get_segment           (EcartChart             *self)
 EcartGapKind    ecart_chart_get_gap               (EcartChart             *self);
 const char     *ecart_chart_get_title             (EcartChart             *self);
 const char     *ecart_chart_get_subtitle          (EcartChart             *self);
+const char     *ecart_chart_get_note              (EcartChart             *self);
 gboolean        ecart_chart_is_empty              (EcartChart             *self);
 const char     *ecart_chart_get_empty_message     (EcartChart             *self);
 
@@ -121,6 +122,8 @@ gboolean        ecart_chart_hit_test              (EcartChart             *self,
                                                    double                  x,
                                                    double                  y,
                                                    EcartChartHit          *hit);
+const EcartChartHit *ecart_chart_get_hits         (EcartChart             *self,
+                                                   guint                  *n_hits);
 
 GPtrArray      *ecart_chart_get_rows              (EcartChart             *self);
 char           *ecart_chart_to_text               (EcartChart             *self);

@@ -1587,6 +1587,60 @@ ecart_workspace_add_initiative (EcartWorkspace         *self,
 }
 
 /**
+ * ecart_workspace_add_initiative_about:
+ * @segment: (nullable): @attribute: (nullable): @touchpoint: (nullable): what it is about
+ *
+ * Adds an initiative already linked to what it is about, as one edit (one undo step): the
+ * dashboard's "Create Initiative" on a gap.
+ *
+ * Returns: (transfer none): the new initiative, last of its status
+ */
+EcartInitiative *
+ecart_workspace_add_initiative_about (EcartWorkspace         *self,
+                                      const char             *title,
+                                      EcartInitiativeStatus   status,
+                                      EcartSegment           *segment,
+                                      EcartAttribute         *attribute,
+                                      EcartTouchpoint        *touchpoint,
+                                      GError                **error)
+{
+  g_autoptr(EcartStatement) stmt = NULL;
+  g_autofree char *clean = NULL;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ECART_IS_WORKSPACE (self), NULL);
+
+  if (!check_status (status, error) || !(clean = _ecart_workspace_clean_name (title, error))
+      || (segment != NULL && !check_item_in (self, segment, ECART_TYPE_SEGMENT, error))
+      || (attribute != NULL && !check_item_in (self, attribute, ECART_TYPE_ATTRIBUTE, error))
+      || (touchpoint != NULL && !check_item_in (self, touchpoint, ECART_TYPE_TOUCHPOINT, error))
+      || !_ecart_workspace_edit_begin (self, _("Add initiative"), error))
+    return NULL;
+
+  ok = (stmt = ecart_database_prepare (self->db,
+                                       "INSERT INTO initiative (title, status, position, created_at, "
+                                       "segment_id, attribute_id, touchpoint_id) "
+                                       "VALUES (?, ?, ?, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?)",
+                                       error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, status);
+      sqlite3_bind_int64 (stmt, 3, next_position (self, KIND_INITIATIVE, "status", status));
+      bind_optional_id (stmt, 4, segment);
+      bind_optional_id (stmt, 5, attribute);
+      bind_optional_id (stmt, 6, touchpoint);
+      ok = ecart_database_run (self->db, stmt, error);
+      id = ecart_database_last_insert_id (self->db);
+    }
+
+  if (!_ecart_workspace_edit_end (self, ok, error))
+    return NULL;
+  return ecart_workspace_find_initiative (self, id);
+}
+
+/**
  * ecart_workspace_update_initiative:
  * @due_date: (nullable): YYYY-MM-DD, or %NULL / "" for none
  * @segment: (nullable): @attribute: (nullable): @touchpoint: (nullable): what it is about

@@ -254,6 +254,13 @@ EcartInitiative *ecart_workspace_add_initiative     (EcartWorkspace        *self
                                                      const char            *title,
                                                      EcartInitiativeStatus  status,
                                                      GError               **error);
+EcartInitiative *ecart_workspace_add_initiative_about (EcartWorkspace      *self,
+                                                     const char            *title,
+                                                     EcartInitiativeStatus  status,
+                                                     EcartSegment          *segment,
+                                                     EcartAttribute        *attribute,
+                                                     EcartTouchpoint       *touchpoint,
+                                                     GError               **error);
 gboolean         ecart_workspace_update_initiative  (EcartWorkspace        *self,
                                                      EcartInitiative       *initiative,
                                                      const char            *title,

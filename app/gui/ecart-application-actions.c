@@ -297,6 +297,7 @@ _ecart_application_install_actions (EcartApplication *self)
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.save-copy", { "<Control><Shift>s", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
+    { "win.page::dashboard", { "<Control>4", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

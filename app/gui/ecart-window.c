@@ -15,6 +15,7 @@
 #include "ecart-presentation.h"
 #include "ecart-proposed-page.h"
 #include "ecart-report-export.h"
+#include "ecart-dashboard-page.h"
 #include "ecart-start-page.h"
 #include "ecart-window.h"
 
@@ -709,6 +710,7 @@ ecart_window_class_init (EcartWindowClass *klass)
   g_type_ensure (ECART_TYPE_DESIRED_PAGE);
   g_type_ensure (ECART_TYPE_PROPOSED_PAGE);
   g_type_ensure (ECART_TYPE_COMMUNICATE_PAGE);
+  g_type_ensure (ECART_TYPE_DASHBOARD_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ecart/Ecart/ecart-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, toast_overlay);
@@ -739,6 +741,8 @@ ecart_window_class_init (EcartWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  /* win.page::NAME shows a page (its shortcuts are the application's accels). */
+  gtk_widget_class_install_property_action (widget_class, "win.page", "page");
 }
 
 /* Every page that has a `workspace` or a `segment` property follows the window's. */
