@@ -8,7 +8,9 @@
 #include <unistd.h>
 
 #include "ecart-desired-page.h"
+#include "ecart-import-dialog.h"
 #include "ecart-journey-page.h"
+#include "ecart-measurements-page.h"
 #include "ecart-overview-page.h"
 #include "ecart-portfolio-page.h"
 #include "ecart-proposed-page.h"
@@ -629,6 +631,7 @@ ecart_window_class_init (EcartWindowClass *klass)
   g_type_ensure (ECART_TYPE_JOURNEY_PAGE);
   g_type_ensure (ECART_TYPE_DESIRED_PAGE);
   g_type_ensure (ECART_TYPE_PROPOSED_PAGE);
+  g_type_ensure (ECART_TYPE_MEASUREMENTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ecart/Ecart/ecart-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, toast_overlay);
@@ -657,6 +660,7 @@ ecart_window_class_init (EcartWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL, close_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  ecart_import_dialog_install_window_actions (widget_class);
 }
 
 /* Every page that has a `workspace` or a `segment` property follows the window's. */
@@ -680,9 +684,11 @@ ecart_window_init (EcartWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   bind_pages (self);
+  ecart_import_dialog_add_drop_target (GTK_WIDGET (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   update_undo_actions (self);
 }
 
@@ -777,6 +783,7 @@ ecart_window_set_workspace (EcartWindow    *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", workspace != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", workspace != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", workspace != NULL);
   update_undo_actions (self);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
