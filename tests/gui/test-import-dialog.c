@@ -309,7 +309,7 @@ test_import_long (Fixture       *fixture,
   g_assert_cmpstr (combo_text (dialog, "Encoding"), ==, "UTF-8");
   g_assert_cmpstr (combo_text (dialog, "Delimiter"), ==, "Comma (,)");
   g_assert_cmpstr (combo_text (dialog, "Decimal separator"), ==, "Point (7.5)");
-  g_assert_cmpstr (combo_text (dialog, "Layout"), ==, "Long: one row per measurement");
+  g_assert_cmpstr (combo_text (dialog, "Layout"), ==, "Long");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find (dialog, GTK_TYPE_SPIN_BUTTON, "Header rows"))), ==, 1);
   /* The roles guessed from the header. */
   g_assert_cmpstr (drop_down_text (dialog, "Role of the column “respondent”"), ==, "Respondent");
@@ -498,12 +498,23 @@ test_import_rejected (Fixture       *fixture,
   guint rows = 0;
 
   dialog = open_dialog (fixture, csv);
-  g_assert_cmpstr (combo_text (dialog, "Layout"), ==, "Wide: one row per respondent");
+  g_assert_cmpstr (combo_text (dialog, "Layout"), ==, "Wide");
   g_assert_cmpstr (drop_down_text (dialog, "Role of the column “id”"), ==, "Respondent");
   g_assert_cmpstr (drop_down_text (dialog, "Role of the column “welcome”"), ==, "Measurement");
   g_assert_cmpstr (drop_down_text (dialog, "Attribute measured by the column “welcome”"), ==, "Warm welcome");
   g_assert_cmpstr (drop_down_text (dialog, "Role of the column “nps”"), ==, "Recommendation (NPS)");
   set_scale (dialog, 1, 5);
+  {
+    GtkScrolledWindow *scrolled =
+      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (find (dialog, GTK_TYPE_LIST_BOX, "Columns"),
+                                                    GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+    ecart_test_save_screenshot (GTK_WIDGET (dialog), "import-6-columns-wide.png");
+  }
   check_file (dialog);
 
   rejected = GTK_LIST_BOX (find (dialog, GTK_TYPE_LIST_BOX, "Rejected rows"));
