@@ -16,7 +16,8 @@
  * A block is found by its first id (keyset paging: `id >= ? ORDER BY id LIMIT n`, which
  * costs the rows read, wherever the block is). The first id of each block is learnt as
  * blocks are read (the next block starts after the last id of this one); a block whose
- * start is not known yet, after a jump, is found once with OFFSET. */
+ * start is not known yet, after a jump, is found once with OFFSET from the nearest block
+ * before it whose start is known. */
 
 #define BLOCK_SIZE ECART_MEASUREMENT_MODEL_BLOCK_SIZE
 #define MAX_BLOCKS ECART_MEASUREMENT_MODEL_MAX_BLOCKS
@@ -128,6 +129,8 @@ reset (EcartMeasurementModel *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* The first id of block @index: known, or counted from the nearest block before it whose
+ * start is known (OFFSET costs the rows it skips: a jump costs its distance). */
 static gint64
 find_block_start (EcartMeasurementModel *self,
                   guint                  index)
@@ -135,16 +138,25 @@ find_block_start (EcartMeasurementModel *self,
   EcartDatabase *db = ecart_workspace_get_database (self->workspace);
   g_autoptr(EcartStatement) stmt = NULL;
   gint64 *start = &g_array_index (self->starts, gint64, index);
+  gint64 from = 0;
+  guint known = index;
 
   if (*start != 0)
     return *start;
 
-  stmt = ecart_database_prepare (db, "SELECT m.id " FROM_WHERE "ORDER BY m.id LIMIT 1 OFFSET ?3",
+  while (known > 0 && g_array_index (self->starts, gint64, known) == 0)
+    known--;
+  from = g_array_index (self->starts, gint64, known);
+
+  stmt = ecart_database_prepare (db,
+                                 "SELECT m.id " FROM_WHERE "AND m.id >= ?4 "
+                                 "ORDER BY m.id LIMIT 1 OFFSET ?3",
                                  &self->error);
   if (stmt == NULL)
     return 0;
   bind_filters (self, stmt);
-  sqlite3_bind_int64 (stmt, 3, (gint64)index * BLOCK_SIZE);
+  sqlite3_bind_int64 (stmt, 3, (gint64)(index - known) * BLOCK_SIZE);
+  sqlite3_bind_int64 (stmt, 4, from);
   if (ecart_database_step (db, stmt, &self->error) != ECART_STEP_ROW)
     return 0;
   *start = sqlite3_column_int64 (stmt, 0);
