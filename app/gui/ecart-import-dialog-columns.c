@@ -387,14 +387,34 @@ on_role_selected_cb (GtkDropDown       *role,
   Column *column = g_object_get_data (G_OBJECT (role), "column");
 
   update_column_row (column, self);
-  if (!self->loading && column_role (self, column) == ROLE_MEASUREMENT
+  if (self->loading)
+    return;
+  if (column_role (self, column) == ROLE_MEASUREMENT
       && gtk_drop_down_get_selected (column->attribute) == 0)
     guess_measure (self, column);
+  /* A segment column replaces the one segment chosen for every respondent. */
+  if (column_role (self, column) == ROLE_SEGMENT)
+    adw_combo_row_set_selected (self->segment_row, 0);
+}
+
+/* One segment for every respondent replaces the segment column. */
+void
+_ecart_import_dialog_on_segment_changed_cb (EcartImportDialog *self)
+{
+  if (self->loading || adw_combo_row_get_selected (self->segment_row) == 0)
+    return;
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = self->columns->pdata[i];
+
+      if (column_role (self, column) == ROLE_SEGMENT)
+        set_column_role (self, column, ROLE_IGNORE);
+    }
 }
 
 GtkDropDown *
 _ecart_import_dialog_new_drop_down (GtkStringList *model,
-               const char    *accessible)
+                                    const char    *accessible)
 {
   /* gtk_drop_down_new() takes the model; the caller keeps its own reference. */
   GtkWidget *drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model)), NULL);
@@ -407,7 +427,7 @@ _ecart_import_dialog_new_drop_down (GtkStringList *model,
 
 GtkStringList *
 _ecart_import_dialog_names_model (GListModel *list,
-             const char *first)
+                                  const char *first)
 {
   GtkStringList *model = gtk_string_list_new (NULL);
 
@@ -608,7 +628,7 @@ _ecart_import_dialog_build_columns (EcartImportDialog *self)
 /* Puts a saved mapping back into the widgets; what the file lacks is left as guessed. */
 void
 _ecart_import_dialog_apply_mapping (EcartImportDialog  *self,
-               EcartImportMapping *mapping)
+                                    EcartImportMapping *mapping)
 {
   g_auto(GStrv) verbatims = ecart_import_mapping_dup_verbatims (mapping);
   const char *segment = ecart_import_mapping_get (mapping, "segment");
@@ -718,9 +738,9 @@ _ecart_import_dialog_apply_mapping (EcartImportDialog  *self,
 
 gboolean
 _ecart_import_dialog_read_preview (EcartImportDialog  *self,
-              EcartCsvEncoding    encoding,
-              char                delimiter,
-              GError            **error)
+                                   EcartCsvEncoding    encoding,
+                                   char                delimiter,
+                                   GError            **error)
 {
   EcartImportPreview *preview;
 
@@ -734,7 +754,7 @@ _ecart_import_dialog_read_preview (EcartImportDialog  *self,
 
 void
 _ecart_import_dialog_select_detected (EcartImportDialog *self,
-                 char               decimal)
+                                      char               decimal)
 {
   for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
     if (encodings[i] == self->preview->encoding)
@@ -804,7 +824,7 @@ set_key (EcartImportMapping  *mapping,
 
 EcartImportMapping *
 _ecart_import_dialog_build_mapping (EcartImportDialog  *self,
-               GError            **error)
+                                    GError            **error)
 {
   g_autoptr(EcartImportMapping) mapping = NULL;
   g_autoptr(GString) verbatims = g_string_new (NULL);

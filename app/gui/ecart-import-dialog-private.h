@@ -113,6 +113,7 @@ gboolean            _ecart_import_dialog_guess_long_layout        (char         
 void                _ecart_import_dialog_on_reading_changed_cb     (EcartImportDialog   *self);
 void                _ecart_import_dialog_on_header_spin_changed_cb (EcartImportDialog   *self);
 void                _ecart_import_dialog_on_layout_changed_cb      (EcartImportDialog   *self);
+void                _ecart_import_dialog_on_segment_changed_cb     (EcartImportDialog   *self);
 char               *_ecart_import_dialog_fold                     (const char          *text);
 GtkStringList      *_ecart_import_dialog_names_model              (GListModel          *list,
                                                                    const char          *first);

@@ -42,7 +42,7 @@ name_choice_free (gpointer data)
 
 void
 _ecart_import_dialog_show_error (EcartImportDialog *self,
-            const char        *message)
+                                 const char        *message)
 {
   gtk_label_set_label (self->error_label, message != NULL ? message : "");
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
@@ -1007,6 +1007,8 @@ ecart_import_dialog_new (GtkWindow      *parent,
   segments = _ecart_import_dialog_names_model (ecart_workspace_get_segments (workspace),
                           _("From a column"));
   adw_combo_row_set_model (self->segment_row, G_LIST_MODEL (segments));
+  g_signal_connect_swapped (self->segment_row, "notify::selected",
+                            G_CALLBACK (_ecart_import_dialog_on_segment_changed_cb), self);
   return self;
 }
 

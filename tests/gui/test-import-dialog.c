@@ -551,6 +551,72 @@ test_import_rejected (Fixture       *fixture,
                    ==, ecart_import_result_get_respondents (result));
 }
 
+/* Dropping a CSV file on the window opens the dialog with it; another file is refused. */
+static gboolean
+drop_on (GtkWidget *window,
+         GFile     *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller)
+          && gtk_drop_target_get_gtypes (GTK_DROP_TARGET (controller), NULL) != NULL)
+        {
+          gsize n;
+          const GType *types = gtk_drop_target_get_gtypes (GTK_DROP_TARGET (controller), &n);
+
+          if (n == 1 && types[0] == G_TYPE_FILE)
+            {
+              g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+              return accepted;
+            }
+        }
+    }
+  g_error ("The window has no drop target for files");
+  return FALSE;
+}
+
+static void
+test_import_drop (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *csv = data_path ("google-forms.csv");
+  g_autofree char *ini = data_path ("google-forms.ini");
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GFile) other = g_file_new_for_path (ini);
+  EcartImportDialog *dialog;
+
+  g_assert_false (drop_on (GTK_WIDGET (fixture->window), other));
+  ecart_test_iterate ();
+  g_assert_null (ecart_test_find_toplevel (ECART_TYPE_IMPORT_DIALOG));
+
+  g_assert_true (drop_on (GTK_WIDGET (fixture->window), file));
+  dialog = ECART_IMPORT_DIALOG (ecart_test_wait_for_toplevel (ECART_TYPE_IMPORT_DIALOG, 5000));
+  g_assert_nonnull (dialog);
+  g_assert_true (g_file_equal (ecart_import_dialog_get_file (dialog), file));
+  g_assert_cmpstr (visible_step (dialog), ==, "columns");
+  g_assert_cmpstr (drop_down_text (dialog, "Role of the column “Timestamp”"), ==, "Date");
+  g_assert_cmpstr (drop_down_text (dialog, "Role of the column “What should we improve?”"), ==, "Verbatim");
+  g_assert_cmpstr (drop_down_text (dialog, "Role of the column “How likely are you to recommend us to a friend?”"),
+                   ==, "Recommendation (NPS)");
+
+  /* One segment for every respondent, or a segment column: not both. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (dialog, GTK_TYPE_DROP_DOWN,
+                                                   "Role of the column “Who did you travel with?”")), 3);
+  g_assert_cmpstr (drop_down_text (dialog, "Role of the column “Who did you travel with?”"), ==, "Segment");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (dialog, ADW_TYPE_COMBO_ROW, "Segment")), 2);
+  g_assert_cmpstr (drop_down_text (dialog, "Role of the column “Who did you travel with?”"), ==, "Ignore");
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (ecart_test_wait_for (is_gone, NULL, 5000));
+}
+
 /* The Measurements page --------------------------------------------------------------------- */
 
 static gboolean
@@ -687,6 +753,7 @@ main (int    argc,
   ADD ("/gui/import/long", test_import_long);
   ADD ("/gui/import/cancel", test_import_cancel);
   ADD ("/gui/import/rejected", test_import_rejected);
+  ADD ("/gui/import/drop", test_import_drop);
   ADD ("/gui/measurements/page", test_measurements_page);
 #undef ADD
 
