@@ -58,7 +58,6 @@ struct _EcartImportDialog
   GCancellable        *cancellable;
   char                *saved_name;
   gboolean             running;
-  gboolean             writing;
   gboolean             close_when_done;
   gboolean             loading;
 

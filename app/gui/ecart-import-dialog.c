@@ -692,7 +692,6 @@ start (EcartImportDialog *self,
     }
 
   self->running = TRUE;
-  self->writing = write;
   self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.stop", TRUE);
   adw_status_page_set_title (self->progress_page, write ? _("Importing…") : _("Checking the File…"));

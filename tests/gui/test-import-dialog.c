@@ -615,6 +615,22 @@ test_import_drop (Fixture       *fixture,
   g_assert_cmpstr (drop_down_text (dialog, "Role of the column “Who did you travel with?”"), ==, "Ignore");
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_true (ecart_test_wait_for (is_gone, NULL, 5000));
+
+  /* A French Excel file: what was detected is shown. */
+  {
+    g_autofree char *excel = data_path ("excel-fr.csv");
+
+    dialog = open_dialog (fixture, excel);
+    g_assert_cmpstr (combo_text (dialog, "Encoding"), ==, "Windows-1252 (Western Europe)");
+    g_assert_cmpstr (combo_text (dialog, "Delimiter"), ==, "Semicolon (;)");
+    g_assert_cmpstr (combo_text (dialog, "Decimal separator"), ==, "Comma (7,5)");
+    g_assert_cmpstr (combo_text (dialog, "Layout"), ==, "Wide");
+    g_assert_cmpstr (drop_down_text (dialog, "Role of the column “Date”"), ==, "Date");
+    g_assert_cmpstr (drop_down_text (dialog, "Role of the column “Remarques”"), ==, "Verbatim");
+    g_assert_cmpstr (drop_down_text (dialog, "Role of the column “Profil”"), ==, "Segment");
+    gtk_window_close (GTK_WINDOW (dialog));
+    g_assert_true (ecart_test_wait_for (is_gone, NULL, 5000));
+  }
 }
 
 /* The Measurements page --------------------------------------------------------------------- */
