@@ -36,7 +36,9 @@ static gint64
 item_id (GListModel *list,
          guint       index)
 {
-  return ecart_item_get_id (ECART_ITEM (g_list_model_get_object (list, index)));
+  g_autoptr(EcartItem) item = g_list_model_get_item (list, index);
+
+  return ecart_item_get_id (item);
 }
 
 /* Two waves; the second has half the respondents, in the second segment. */
@@ -53,6 +55,15 @@ write_wave (EcartWorkspace *workspace,
   GListModel *touchpoints = ecart_workspace_get_touchpoints (workspace);
   gint64 segment = item_id (ecart_workspace_get_segments (workspace), segment_index);
   gint64 other = item_id (ecart_workspace_get_segments (workspace), segment_index + 1);
+  guint n_attributes = g_list_model_get_n_items (attributes);
+  guint n_touchpoints = g_list_model_get_n_items (touchpoints);
+  g_autofree gint64 *attribute_ids = g_new (gint64, n_attributes);
+  g_autofree gint64 *touchpoint_ids = g_new (gint64, n_touchpoints);
+
+  for (guint i = 0; i < n_attributes; i++)
+    attribute_ids[i] = item_id (attributes, i);
+  for (guint i = 0; i < n_touchpoints; i++)
+    touchpoint_ids[i] = item_id (touchpoints, i);
 
   writer = ecart_wave_writer_begin (workspace, name, "survey", "generated.csv", &error);
   g_assert_no_error (error);
@@ -65,8 +76,8 @@ write_wave (EcartWorkspace *workspace,
       g_assert_no_error (error);
       for (guint m = 0; m < N_PER_RESPONDENT; m++)
         {
-          gint64 attribute = item_id (attributes, m % g_list_model_get_n_items (attributes));
-          gint64 touchpoint = m % 2 ? item_id (touchpoints, m % g_list_model_get_n_items (touchpoints)) : 0;
+          gint64 attribute = attribute_ids[m % n_attributes];
+          gint64 touchpoint = m % 2 ? touchpoint_ids[m % n_touchpoints] : 0;
 
           ecart_wave_writer_add_measurement (writer, respondent, attribute, touchpoint,
                                              m % 2 ? ECART_DIMENSION_LIVED : ECART_DIMENSION_EXPECTED,
