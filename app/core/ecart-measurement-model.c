@@ -491,7 +491,8 @@ ecart_measurement_model_refresh (EcartMeasurementModel *self)
 
   /* A wave or segment deleted since no longer filters. */
   if (self->wave != NULL
-      && ecart_workspace_find_wave (self->workspace, ecart_item_get_id (ECART_ITEM (self->wave))) == NULL)
+      && ecart_workspace_find_wave (self->workspace,
+                                    ecart_item_get_id (ECART_ITEM (self->wave))) == NULL)
     {
       g_clear_object (&self->wave);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAVE]);

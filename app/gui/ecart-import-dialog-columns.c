@@ -155,7 +155,8 @@ _ecart_import_dialog_fill_preview_grid (EcartImportDialog *self)
 {
   GtkWidget *child;
   guint columns = n_columns (self);
-  guint rows = self->preview != NULL ? MIN (self->preview->rows->len, header_rows (self) + PREVIEW_SHOWN) : 0;
+  guint rows = self->preview != NULL
+               ? MIN (self->preview->rows->len, header_rows (self) + PREVIEW_SHOWN) : 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
     gtk_grid_remove (self->preview_grid, child);
@@ -471,8 +472,10 @@ create_column_row (EcartImportDialog *self,
   gtk_string_list_append (dimensions, _("Lived"));
   /* TRANSLATORS: in the list of attributes a column measures: a new one, with its name */
   new_attribute = g_strdup_printf (_("New: “%s”"), column->new_name);
-  attributes = _ecart_import_dialog_names_model (ecart_workspace_get_attributes (self->workspace), new_attribute);
-  touchpoints = _ecart_import_dialog_names_model (ecart_workspace_get_touchpoints (self->workspace), _("No touchpoint"));
+  attributes = _ecart_import_dialog_names_model (ecart_workspace_get_attributes (self->workspace),
+                                                 new_attribute);
+  touchpoints = _ecart_import_dialog_names_model (ecart_workspace_get_touchpoints (self->workspace),
+                                                  _("No touchpoint"));
 
   /* TRANSLATORS: accessible names of the choices of one column, %s is its name */
   role_name = g_strdup_printf (_("Role of the column “%s”"), column->header);
@@ -852,10 +855,13 @@ _ecart_import_dialog_build_mapping (EcartImportDialog  *self,
     }
   scale = g_strdup_printf ("%s..%s", min_text, max_text);
 
+  delimiter = MIN (delimiter, G_N_ELEMENTS (delimiter_keys) - 1);
+  encoding = MIN (encoding, G_N_ELEMENTS (encoding_keys) - 1);
   if (!set_key (mapping, "header-rows", rows, error)
-      || !set_key (mapping, "delimiter", delimiter_keys[MIN (delimiter, G_N_ELEMENTS (delimiter_keys) - 1)], error)
-      || !set_key (mapping, "encoding", encoding_keys[MIN (encoding, G_N_ELEMENTS (encoding_keys) - 1)], error)
-      || !set_key (mapping, "decimal", adw_combo_row_get_selected (self->decimal_row) == 1 ? "," : ".", error)
+      || !set_key (mapping, "delimiter", delimiter_keys[delimiter], error)
+      || !set_key (mapping, "encoding", encoding_keys[encoding], error)
+      || !set_key (mapping, "decimal",
+                   adw_combo_row_get_selected (self->decimal_row) == 1 ? "," : ".", error)
       || !set_key (mapping, "scale", scale, error))
     return NULL;
 
@@ -877,7 +883,8 @@ _ecart_import_dialog_build_mapping (EcartImportDialog  *self,
         case ROLE_MEASUREMENT:
           {
             const char *attribute = gtk_drop_down_get_selected (column->attribute) == 0
-                                    ? column->new_name : _ecart_import_dialog_dropdown_string (column->attribute);
+                                    ? column->new_name
+                                    : _ecart_import_dialog_dropdown_string (column->attribute);
             const char *touchpoint = gtk_drop_down_get_selected (column->touchpoint) == 0
                                      ? NULL : _ecart_import_dialog_dropdown_string (column->touchpoint);
 

@@ -40,12 +40,19 @@ name_choice_free (gpointer data)
   g_free (choice);
 }
 
+static void
+show_error (EcartImportDialog *self,
+            const char        *message)
+{
+  gtk_label_set_label (self->error_label, message != NULL ? message : "");
+  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
 void
 _ecart_import_dialog_show_error (EcartImportDialog *self,
                                  const char        *message)
 {
-  gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+  show_error (self, message);
 }
 
 /* Steps ------------------------------------------------------------------------------------- */
@@ -148,13 +155,13 @@ ecart_import_dialog_set_file (EcartImportDialog *self,
   g_set_object (&self->file, file);
   g_clear_object (&self->importer);
   g_clear_pointer (&self->saved_name, g_free);
-  _ecart_import_dialog_show_error (self, NULL);
+  show_error (self, NULL);
   display = g_file_get_parse_name (file);
   adw_window_title_set_subtitle (self->window_title, display);
 
   if (!_ecart_import_dialog_read_preview (self, ECART_CSV_ENCODING_AUTO, 0, &error))
     {
-      _ecart_import_dialog_show_error (self, error->message);
+      show_error (self, error->message);
       show_step (self, "choose");
       return FALSE;
     }
@@ -165,7 +172,7 @@ ecart_import_dialog_set_file (EcartImportDialog *self,
       g_autofree char *base = g_file_get_basename (file);
       /* TRANSLATORS: %s is a file name */
       message = g_strdup_printf (_("Failed to read “%s”: the file is empty"), base);
-      _ecart_import_dialog_show_error (self, message);
+      show_error (self, message);
       show_step (self, "choose");
       return FALSE;
     }
@@ -191,7 +198,7 @@ ecart_import_dialog_set_file (EcartImportDialog *self,
         if (!_ecart_import_dialog_read_preview (self, encoding, delimiter, &error))
           {
             self->loading = FALSE;
-            _ecart_import_dialog_show_error (self, error->message);
+            show_error (self, error->message);
             show_step (self, "choose");
             return FALSE;
           }
@@ -203,9 +210,10 @@ ecart_import_dialog_set_file (EcartImportDialog *self,
     }
   else
     {
+      char **header = self->preview->rows->pdata[0];
+
       gtk_spin_button_set_value (self->header_spin, _ecart_import_dialog_guess_header_rows (self));
-      adw_combo_row_set_selected (self->layout_row,
-                                  _ecart_import_dialog_guess_long_layout (self->preview->rows->pdata[0]) ? 1 : 0);
+      adw_combo_row_set_selected (self->layout_row, _ecart_import_dialog_guess_long_layout (header));
     }
   _ecart_import_dialog_select_detected (self, decimal);
   adw_combo_row_set_selected (self->segment_row, 0);
@@ -437,7 +445,8 @@ fill_review (EcartImportDialog *self,
 
   for (guint i = 0; i < kept; i++)
     {
-      g_autofree char *text = ecart_import_problem_to_string (ecart_import_result_get_problem (result, i));
+      const EcartImportProblem *problem = ecart_import_result_get_problem (result, i);
+      g_autofree char *text = ecart_import_problem_to_string (problem);
 
       add_problem_row (self, text);
     }
@@ -458,7 +467,7 @@ fill_review (EcartImportDialog *self,
             && ecart_import_result_get_verbatims (result) == 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", !nothing);
   if (nothing)
-    _ecart_import_dialog_show_error (self, rejected > 0 ? _("Nothing can be imported: every row was rejected. Go "
+    show_error (self, rejected > 0 ? _("Nothing can be imported: every row was rejected. Go "
                                        "back and check how the columns are read.")
                                    : _("Nothing can be imported: the file has no answer."));
 }
@@ -492,9 +501,9 @@ on_check_done_cb (GObject      *source,
     {
       show_step (self, "columns");
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _ecart_import_dialog_show_error (self, _("Cancelled: nothing was written."));
+        show_error (self, _("Cancelled: nothing was written."));
       else
-        _ecart_import_dialog_show_error (self, error->message);
+        show_error (self, error->message);
       return;
     }
 
@@ -586,9 +595,9 @@ on_run_done_cb (GObject      *source,
         }
       show_step (self, "review");
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _ecart_import_dialog_show_error (self, _("Cancelled: nothing was written."));
+        show_error (self, _("Cancelled: nothing was written."));
       else
-        _ecart_import_dialog_show_error (self, error->message);
+        show_error (self, error->message);
       return;
     }
 
@@ -637,16 +646,17 @@ start (EcartImportDialog *self,
   if (!write)
     {
       g_autoptr(EcartImportMapping) mapping = _ecart_import_dialog_build_mapping (self, &error);
-      g_autofree char *wave = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->wave_row))));
+      const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->wave_row));
+      g_autofree char *wave = g_strstrip (g_strdup (typed));
 
       if (mapping == NULL)
         {
-          _ecart_import_dialog_show_error (self, error->message);
+          show_error (self, error->message);
           return;
         }
       if (wave[0] == '\0')
         {
-          _ecart_import_dialog_show_error (self, _("Give the new wave a name"));
+          show_error (self, _("Give the new wave a name"));
           return;
         }
       if (ecart_workspace_find_by_name (self->workspace, ecart_workspace_get_waves (self->workspace),
@@ -657,7 +667,7 @@ start (EcartImportDialog *self,
             g_strdup_printf (_("A wave named “%s” already exists: give the new wave another name"),
                              wave);
 
-          _ecart_import_dialog_show_error (self, message);
+          show_error (self, message);
           return;
         }
 
@@ -703,7 +713,7 @@ start (EcartImportDialog *self,
                                              "written yet."));
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, NULL);
-  _ecart_import_dialog_show_error (self, NULL);
+  show_error (self, NULL);
   show_step (self, "progress");
 
   if (write)
@@ -805,7 +815,7 @@ back_action (GtkWidget  *widget,
   if (self->running)
     return;
   gtk_widget_action_set_enabled (widget, "import.import", TRUE);
-  _ecart_import_dialog_show_error (self, NULL);
+  show_error (self, NULL);
   show_step (self, "columns");
 }
 
@@ -823,7 +833,8 @@ copy_rejected_action (GtkWidget  *widget,
     return;
   for (guint i = 0; i < ecart_import_result_get_n_kept_problems (result); i++)
     {
-      g_autofree char *line = ecart_import_problem_to_string (ecart_import_result_get_problem (result, i));
+      const EcartImportProblem *problem = ecart_import_result_get_problem (result, i);
+      g_autofree char *line = ecart_import_problem_to_string (problem);
 
       g_string_append_printf (text, "%s\n", line);
     }

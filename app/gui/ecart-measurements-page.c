@@ -176,7 +176,8 @@ create_wave_row (gpointer item,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
 
   /* TRANSLATORS: accessible name of a button, %s is the name of a wave */
-  delete_label = g_strdup_printf (_("Delete the wave “%s”"), ecart_item_get_name (ECART_ITEM (wave)));
+  delete_label = g_strdup_printf (_("Delete the wave “%s”"),
+                                  ecart_item_get_name (ECART_ITEM (wave)));
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
