@@ -239,7 +239,7 @@ class Fixtures(ImportTestCase):
         self.import_fixture(ws, "limesurvey", "--wave", "LimeSurvey, April")
         result = run("waves", ws)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn("Spring 2025 survey\n  Kind: survey\n  Dates: 2025-03-03 – 2025-03-22\n"
+        self.assertIn("Spring 2025 survey\n  Kind: Survey\n  Dates: 2025-03-03 – 2025-03-22\n"
                       "  Respondents: 36\n  Measurements: 235\n  Source file: qualtrics.csv\n",
                       result.stdout)
         self.assertIn("LimeSurvey, April\n", result.stdout)
@@ -336,7 +336,7 @@ class Policy(ImportTestCase):
         result = run("import", ws, path, "--mapping", self.data("long.ini"))
         self.assertEqual(result.returncode, 2)
         self.assertIn("Unknown segments:\n  Backpackers\n", result.stderr)
-        self.assertIn("no attribute “Sunset view”", result.stderr)
+        self.assertIn("Attributes it does not have: “Sunset view”.", result.stderr)
         self.assertIn("--create-missing", result.stderr)
         self.assertEqual(sha256(ws), before)
 

@@ -316,10 +316,11 @@ ecart_cli_waves (int    argc,
       g_autofree char *respondents = ecart_cli_format_count (ecart_wave_get_respondents (wave));
       g_autofree char *measurements =
         ecart_cli_format_count (count_wave_measurements (workspace, wave));
+      g_autofree char *kind = ecart_wave_dup_kind_label (wave);
       const char *source = ecart_wave_get_source_file (wave);
 
       printf ("%s\n", ecart_item_get_name (ECART_ITEM (wave)));
-      printf ("  %s %s\n", _("Kind:"), ecart_wave_get_kind (wave));
+      printf ("  %s %s\n", _("Kind:"), kind);
       printf ("  %s %s – %s\n", _("Dates:"),
               ecart_wave_get_started_on (wave) ? ecart_wave_get_started_on (wave) : "?",
               ecart_wave_get_ended_on (wave) ? ecart_wave_get_ended_on (wave) : "?");

@@ -431,16 +431,28 @@ ecart_import_mapping_dup_segment_values (EcartImportMapping *self)
 }
 
 static gboolean
-check_name (const char  *what,
-            const char  *name,
-            const char  *column,
-            GError     **error)
+check_attribute_name (const char  *name,
+                      const char  *column,
+                      GError     **error)
 {
   if (name == NULL || name[0] == '\0')
-    return mapping_error (error, _("The column “%s” of [columns] has no %s"), column, what);
+    return mapping_error (error, _("The column “%s” of [columns] names no attribute"), column);
   if (strpbrk (name, "\r\n\t") != NULL)
-    return mapping_error (error, _("The column “%s” of [columns] names a %s with a line break"),
-                          column, what);
+    return mapping_error (error,
+                          _("The column “%s” of [columns] names an attribute with a line break"),
+                          column);
+  return TRUE;
+}
+
+static gboolean
+check_touchpoint_name (const char  *name,
+                       const char  *column,
+                       GError     **error)
+{
+  if (strpbrk (name, "\r\n\t") != NULL)
+    return mapping_error (error,
+                          _("The column “%s” of [columns] names a touchpoint with a line break"),
+                          column);
   return TRUE;
 }
 
@@ -473,20 +485,32 @@ ecart_import_mapping_set_column (EcartImportMapping  *self,
   if (clean_column[0] == '\0' || !g_utf8_validate (clean_column, -1, NULL))
     return mapping_error (error, _("A column of [columns] has no name"));
   if (dimension != ECART_DIMENSION_EXPECTED && dimension != ECART_DIMENSION_LIVED)
-    return mapping_error (error, _("The column “%s” of [columns] maps to the %s experience: "
-                                   "only the expected and the lived experience are measured"),
-                          clean_column, ecart_dimension_to_string (dimension));
+    {
+      if (dimension == ECART_DIMENSION_DESIRED)
+        return mapping_error (error, _("The column “%s” of [columns] maps to the desired "
+                                       "experience: only the expected and the lived experience "
+                                       "are measured"),
+                              clean_column);
+      if (dimension == ECART_DIMENSION_PROPOSED)
+        return mapping_error (error, _("The column “%s” of [columns] maps to the proposed "
+                                       "experience: only the expected and the lived experience "
+                                       "are measured"),
+                              clean_column);
+      return mapping_error (error, _("The column “%s” of [columns] maps to no dimension: only "
+                                     "the expected and the lived experience are measured"),
+                            clean_column);
+    }
   clean_attribute = attribute != NULL ? g_strstrip (g_strdup (attribute)) : NULL;
   clean_touchpoint = touchpoint != NULL ? g_strstrip (g_strdup (touchpoint)) : NULL;
   if ((clean_attribute != NULL && !g_utf8_validate (clean_attribute, -1, NULL))
       || (clean_touchpoint != NULL && !g_utf8_validate (clean_touchpoint, -1, NULL)))
     return mapping_error (error, _("The column “%s” of [columns] is not valid UTF-8 text"),
                           clean_column);
-  if (!check_name ("attribute", clean_attribute, clean_column, error))
+  if (!check_attribute_name (clean_attribute, clean_column, error))
     return FALSE;
   if (clean_touchpoint != NULL && clean_touchpoint[0] == '\0')
     g_clear_pointer (&clean_touchpoint, g_free);
-  if (clean_touchpoint != NULL && !check_name ("touchpoint", clean_touchpoint, clean_column, error))
+  if (clean_touchpoint != NULL && !check_touchpoint_name (clean_touchpoint, clean_column, error))
     return FALSE;
 
   ecart_import_mapping_remove_column (self, clean_column);

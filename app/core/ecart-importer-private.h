@@ -147,6 +147,9 @@ typedef struct
 gint64     *_ecart_importer_new_id               (gint64               id);
 GHashTable *_ecart_importer_new_id_table         (void);
 char       *_ecart_importer_fold_name            (const char          *name);
+char       *_ecart_importer_quote_names          (const char * const  *names,
+                                                  guint                n_names,
+                                                  gboolean             more);
 void        _ecart_importer_source_clear         (Source              *source);
 
 gboolean    _ecart_importer_resolve_columns      (Run                 *run,

@@ -58,16 +58,14 @@ find_column (Run         *run,
 
   if (found < 0)
     {
-      g_autoptr(GString) columns = g_string_new (NULL);
+      g_autofree char *columns =
+        _ecart_importer_quote_names ((const char * const *)run->header->pdata,
+                                     MIN (run->header->len, 12),
+                                     run->header->len > 12);
 
-      for (guint i = 0; i < run->header->len && i < 12; i++)
-        g_string_append_printf (columns, "%s“%s”", i > 0 ? ", " : "",
-                                (char *)run->header->pdata[i]);
-      if (run->header->len > 12)
-        g_string_append (columns, ", …");
       g_set_error (error, ECART_IMPORT_ERROR, ECART_IMPORT_ERROR_COLUMN,
                    _("The column “%s” named by “%s” is not in the file (its columns are %s)"),
-                   reference, key, columns->str);
+                   reference, key, columns);
       return FALSE;
     }
 

@@ -761,20 +761,55 @@ check_pass (Run      *run,
   return TRUE;
 }
 
-static void
-append_names (GString             *text,
-              const char * const  *names,
-              const char          *format)
+/* A list of quoted names, as the messages show them: “A”, “B”, “C”. */
+char *
+_ecart_importer_quote_names (const char * const *names,
+                             guint               n_names,
+                             gboolean            more)
 {
   g_autoptr(GString) list = g_string_new (NULL);
 
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (i > 0)
+        /* TRANSLATORS: between two names of a list */
+        g_string_append (list, _(", "));
+      /* TRANSLATORS: one name of a list, quoted */
+      g_string_append_printf (list, _("“%s”"), names[i]);
+    }
+  if (more)
+    {
+      g_string_append (list, _(", "));
+      g_string_append (list, "…");
+    }
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+static void
+append_names (GString             *text,
+              const char * const  *names,
+              gboolean             more,
+              EcartImportNameKind  kind)
+{
+  g_autofree char *list = NULL;
+
   if (names[0] == NULL)
     return;
-  for (guint i = 0; names[i] != NULL; i++)
-    g_string_append_printf (list, "%s“%s”", i > 0 ? ", " : "", names[i]);
-  if (text->len > 0)
-    g_string_append (text, "; ");
-  g_string_append_printf (text, format, list->str);
+  list = _ecart_importer_quote_names (names, g_strv_length ((char **)names), more);
+  g_string_append_c (text, ' ');
+  switch (kind)
+    {
+    case ECART_IMPORT_NAME_SEGMENT:
+      g_string_append_printf (text, _("Segments it does not have: %s."), list);
+      break;
+    case ECART_IMPORT_NAME_ATTRIBUTE:
+      g_string_append_printf (text, _("Attributes it does not have: %s."), list);
+      break;
+    case ECART_IMPORT_NAME_TOUCHPOINT:
+    default:
+      g_string_append_printf (text, _("Touchpoints it does not have: %s."), list);
+      break;
+    }
 }
 
 static gboolean
@@ -793,19 +828,14 @@ check_policy (Run      *run,
     {
       g_autoptr(GString) names = g_string_new (NULL);
 
-      append_names (names, ecart_import_result_get_unknown_names (result,
-                                                                  ECART_IMPORT_NAME_SEGMENT),
-                    _("no segment %s"));
-      append_names (names, ecart_import_result_get_unknown_names (result,
-                                                                  ECART_IMPORT_NAME_ATTRIBUTE),
-                    _("no attribute %s"));
-      append_names (names, ecart_import_result_get_unknown_names (result,
-                                                                  ECART_IMPORT_NAME_TOUCHPOINT),
-                    _("no touchpoint %s"));
+      for (guint kind = 0; kind < ECART_IMPORT_N_NAME_KINDS; kind++)
+        append_names (names, ecart_import_result_get_unknown_names (result, kind),
+                      result->unknown_truncated, kind);
       g_set_error (error, ECART_IMPORT_ERROR, ECART_IMPORT_ERROR_UNKNOWN_NAMES,
-                   _("Failed to import “%s”: the workspace has %s%s. Create them, map them to "
-                     "existing ones, or correct the file or the mapping."),
-                   name, names->str, result->unknown_truncated ? ", …" : "");
+                   _("Failed to import “%s”: the file names items the workspace does not "
+                     "have.%s Create them, map them to existing ones, or correct the file or "
+                     "the mapping."),
+                   name, names->str);
       return FALSE;
     }
 

@@ -6,6 +6,8 @@
 #include "ecart-wave.h"
 #include "ecart-model-private.h"
 
+#include <glib/gi18n-lib.h>
+
 /* A measurement campaign (vague). */
 
 struct _EcartWave
@@ -112,6 +114,26 @@ ecart_wave_get_kind (EcartWave *self)
 {
   g_return_val_if_fail (ECART_IS_WAVE (self), NULL);
   return self->kind;
+}
+
+/**
+ * ecart_wave_dup_kind_label:
+ *
+ * Returns: (transfer full): the kind of the wave as a person reads it, translated for the
+ *   kinds Écart writes ("survey", "interviews"), else as stored
+ */
+char *
+ecart_wave_dup_kind_label (EcartWave *self)
+{
+  g_return_val_if_fail (ECART_IS_WAVE (self), NULL);
+
+  if (g_strcmp0 (self->kind, "survey") == 0)
+    /* TRANSLATORS: the kind of a wave of measurements */
+    return g_strdup (_("Survey"));
+  if (g_strcmp0 (self->kind, "interviews") == 0)
+    /* TRANSLATORS: the kind of a wave of measurements */
+    return g_strdup (_("Interviews"));
+  return g_strdup (self->kind != NULL ? self->kind : "");
 }
 
 const char *

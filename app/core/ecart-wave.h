@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EcartWave, ecart_wave, ECART, WAVE, EcartItem)
 
 const char *ecart_wave_get_kind        (EcartWave *self);
+char       *ecart_wave_dup_kind_label  (EcartWave *self);
 const char *ecart_wave_get_started_on  (EcartWave *self);
 const char *ecart_wave_get_ended_on    (EcartWave *self);
 const char *ecart_wave_get_source_file (EcartWave *self);

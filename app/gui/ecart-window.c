@@ -9,7 +9,9 @@
 
 #include "ecart-communicate-page.h"
 #include "ecart-desired-page.h"
+#include "ecart-import-dialog.h"
 #include "ecart-journey-page.h"
+#include "ecart-measurements-page.h"
 #include "ecart-overview-page.h"
 #include "ecart-portfolio-page.h"
 #include "ecart-presentation.h"
@@ -711,6 +713,7 @@ ecart_window_class_init (EcartWindowClass *klass)
   g_type_ensure (ECART_TYPE_PROPOSED_PAGE);
   g_type_ensure (ECART_TYPE_COMMUNICATE_PAGE);
   g_type_ensure (ECART_TYPE_DASHBOARD_PAGE);
+  g_type_ensure (ECART_TYPE_MEASUREMENTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ecart/Ecart/ecart-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, toast_overlay);
@@ -743,6 +746,7 @@ ecart_window_class_init (EcartWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   /* win.page::NAME shows a page (its shortcuts are the application's accels). */
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");
+  ecart_import_dialog_install_window_actions (widget_class);
 }
 
 /* Every page that has a `workspace` or a `segment` property follows the window's. */
@@ -772,6 +776,8 @@ ecart_window_init (EcartWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  ecart_import_dialog_add_drop_target (GTK_WIDGET (self));
   update_undo_actions (self);
 }
 
@@ -868,6 +874,7 @@ ecart_window_set_workspace (EcartWindow    *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", workspace != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", workspace != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", workspace != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", workspace != NULL);
   update_undo_actions (self);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
