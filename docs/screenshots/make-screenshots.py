@@ -21,7 +21,9 @@ from ecart_atspi import App, wait_for  # noqa: E402
 
 BUILD = sys.argv[1] if len(sys.argv) > 1 else "build"
 OUT = os.path.dirname(os.path.abspath(__file__))
-PAGES = ["overview", "portfolio", "journey", "desired", "proposed"]
+# The rows of the sidebar, in order (its headings are not rows).
+PAGES = ["overview", "portfolio", "journey", "measurements", "desired", "communicate", "proposed",
+         "dashboard"]
 WIDTH, HEIGHT = 1280, 800
 
 
@@ -55,11 +57,27 @@ def run(language):
         for xid in ids:
             subprocess.run(["xdotool", "windowsize", xid, str(WIDTH), str(HEIGHT)])
         time.sleep(1)
-        for index, page in enumerate(PAGES):
-            row = pages.getChildAtIndex(index)
+        rows = [row for row in app._children(pages) if row.getRole() == pyatspi.ROLE_LIST_ITEM]
+        for row, page in zip(rows, PAGES):
             app.click(row)
-            time.sleep(1.5)
+            time.sleep(3 if page == "dashboard" else 1.5)
             shoot(app, os.path.join(OUT, f"{page}-{language}.png"))
+
+        # A slide of the presentation (F5): the gap bars of the first segment.
+        before = set(subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(app.process.pid)],
+                                    capture_output=True, text=True).stdout.split())
+        app.key("F5")
+        time.sleep(2)
+        for _ in range(4):
+            app.key("Right")
+        time.sleep(2)
+        after = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(app.process.pid)],
+                               capture_output=True, text=True).stdout.split()
+        new = [xid for xid in after if xid not in before]
+        if new:
+            subprocess.run(["import", "-window", new[-1], os.path.join(OUT, f"slide-{language}.png")],
+                           check=True)
+        app.key("Escape")
     finally:
         app.quit()
         shutil.rmtree(home, ignore_errors=True)
