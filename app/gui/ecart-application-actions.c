@@ -298,6 +298,9 @@ _ecart_application_install_actions (EcartApplication *self)
     { "win.save-copy", { "<Control><Shift>s", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
+    { "win.page::desired", { "<Control>1", NULL } },
+    { "win.page::communicate", { "<Control>2", NULL } },
+    { "win.page::proposed", { "<Control>3", NULL } },
     { "win.page::dashboard", { "<Control>4", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };

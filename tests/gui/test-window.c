@@ -60,6 +60,14 @@ window_is_drawn (gpointer data)
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
 }
 
+static const char *expected_page;
+
+static gboolean
+window_shows_expected_page (gpointer data)
+{
+  return g_strcmp0 (ecart_window_get_page (data), expected_page) == 0;
+}
+
 static void
 test_window_demo (Fixture       *fixture,
                   gconstpointer  data)
@@ -132,6 +140,42 @@ test_window_demo (Fixture       *fixture,
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (ecart_test_save_screenshot (GTK_WIDGET (window), "window-demo.png"));
+
+  /* Ctrl+1 to Ctrl+4 go to the four steps of the method, pressed for real; the sidebar
+   * follows, its steps under their own heading. */
+  {
+    static const struct { const char *keys; const char *page; } steps[] = {
+      { "ctrl+2", "communicate" },
+      { "ctrl+4", "dashboard" },
+      { "ctrl+3", "proposed" },
+      { "ctrl+1", "desired" },
+    };
+    GtkListBox *pages_list = GTK_LIST_BOX (ecart_test_child (GTK_WIDGET (window), ECART_TYPE_WINDOW,
+                                                             "pages_list"));
+    GtkListBoxRow *row;
+
+    gtk_window_present (GTK_WINDOW (window));
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        ecart_test_press_keys (GTK_WIDGET (window), steps[i].keys);
+        expected_page = steps[i].page;
+        g_assert_true (ecart_test_wait_for (window_shows_expected_page, window, 5000));
+        row = gtk_list_box_get_selected_row (pages_list);
+        g_assert_nonnull (row);
+        g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, steps[i].page);
+      }
+
+    row = gtk_list_box_get_row_at_index (pages_list, 0);
+    g_assert_nonnull (gtk_list_box_row_get_header (row));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_header (row))), ==, "Workshop");
+    for (int i = 0; (row = gtk_list_box_get_row_at_index (pages_list, i)) != NULL; i++)
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "desired") == 0)
+        break;
+    g_assert_nonnull (row);
+    g_assert_nonnull (gtk_list_box_row_get_header (row));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_header (row))), ==,
+                     "The Four Steps");
+  }
 }
 
 static void
