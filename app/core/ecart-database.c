@@ -47,6 +47,7 @@ struct _EcartDatabase
   guint       check_pending : 1;
   guint       undo_triggers : 1;
   guint       replaying : 1;
+  guint       foreign_keys_off : 1;
 };
 
 G_DEFINE_FINAL_TYPE (EcartDatabase, ecart_database, G_TYPE_OBJECT)
@@ -498,6 +499,16 @@ ecart_database_in_transaction (EcartDatabase *self)
   return self->db != NULL && !sqlite3_get_autocommit (self->db);
 }
 
+/* Turns the foreign keys back on once the transaction that went without them is over
+ * (the pragma does nothing inside a transaction). */
+static void
+restore_foreign_keys (EcartDatabase *self)
+{
+  if (self->foreign_keys_off && self->db != NULL && sqlite3_get_autocommit (self->db)
+      && sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) == SQLITE_OK)
+    self->foreign_keys_off = FALSE;
+}
+
 gboolean
 ecart_database_begin (EcartDatabase  *self,
                       GError        **error)
@@ -522,6 +533,7 @@ ecart_database_begin (EcartDatabase  *self,
       return FALSE;
     }
 
+  restore_foreign_keys (self);
   rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
@@ -547,6 +559,7 @@ ecart_database_commit (EcartDatabase  *self,
       ecart_database_rollback (self);
       return FALSE;
     }
+  restore_foreign_keys (self);
   return TRUE;
 }
 
@@ -557,6 +570,7 @@ ecart_database_rollback (EcartDatabase *self)
 
   if (self->db != NULL && !sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  restore_foreign_keys (self);
 }
 
 /* Migrations ------------------------------------------------------------------------------ */
@@ -1128,9 +1142,10 @@ install_undo_triggers (EcartDatabase  *self,
  * Starts a write transaction that is not recorded for undo (an import, the deletion of a
  * wave). The undo triggers are dropped first, so a million inserted rows cost nothing more.
  */
-gboolean
-_ecart_database_begin_bulk (EcartDatabase  *self,
-                            GError        **error)
+static gboolean
+begin_bulk (EcartDatabase  *self,
+            gboolean        foreign_keys,
+            GError        **error)
 {
   g_return_val_if_fail (ECART_IS_DATABASE (self), FALSE);
 
@@ -1149,7 +1164,45 @@ _ecart_database_begin_bulk (EcartDatabase  *self,
       self->undo_triggers = FALSE;
     }
 
+  /* Off before BEGIN: the pragma does nothing inside a transaction. The flag is set once
+   * the transaction is open (ecart_database_begin() turns them back on when it is set). */
+  if (!foreign_keys && self->db != NULL && !self->read_only && sqlite3_get_autocommit (self->db))
+    {
+      if (!ecart_database_exec (self, "PRAGMA foreign_keys = OFF", error))
+        return FALSE;
+      if (!ecart_database_begin (self, error))
+        {
+          sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+          return FALSE;
+        }
+      self->foreign_keys_off = TRUE;
+      return TRUE;
+    }
+
   return ecart_database_begin (self, error);
+}
+
+gboolean
+_ecart_database_begin_bulk (EcartDatabase  *self,
+                            GError        **error)
+{
+  return begin_bulk (self, TRUE, error);
+}
+
+/**
+ * _ecart_database_begin_bulk_unchecked:
+ *
+ * Like _ecart_database_begin_bulk(), with SQLite's foreign key checks off until the
+ * transaction ends (commit or rollback turn them back on). Only for a writer that checks
+ * every id it writes against the file itself, inside this transaction: EcartWaveWriter.
+ * BEGIN IMMEDIATE keeps every other connection from changing the file meanwhile, so an id
+ * found when checked is still there at commit.
+ */
+gboolean
+_ecart_database_begin_bulk_unchecked (EcartDatabase  *self,
+                                      GError        **error)
+{
+  return begin_bulk (self, FALSE, error);
 }
 
 static gboolean

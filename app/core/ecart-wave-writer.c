@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 /* EcartWaveWriter is the one path by which measurements enter a workspace: the importer
  * and the demo generator both use it. A wave is written in one transaction, begun by
@@ -28,6 +29,14 @@
  * costs more in SQLite (opening the cursors of the table, its indexes and the parents of
  * its foreign keys) than the row itself. Rows keep their order, hence their ids. */
 #define MEASUREMENT_BATCH 64
+
+typedef enum
+{
+  ITEM_SEGMENT,
+  ITEM_ATTRIBUTE,
+  ITEM_TOUCHPOINT,
+  N_ITEM_KINDS
+} ItemKind;
 
 typedef struct
 {
@@ -91,11 +100,12 @@ struct _EcartWaveWriter
   gint64         *cached_segments;
   sqlite3_stmt   *find_segment;
 
-  /* Attributes and touchpoints known to exist: a measurement is checked before it waits in
-   * the batch, so that a bad one is refused alone, at once, as a row would be. */
-  GHashTable     *known_items;     /* id × 2 (+ 1 for a touchpoint) */
-  sqlite3_stmt   *find_attribute;
-  sqlite3_stmt   *find_touchpoint;
+  /* Segments, attributes and touchpoints known to exist: every id is checked before it is
+   * written, so that a bad one is refused alone, at once, as a row would be. The wave is
+   * written with SQLite's foreign keys off (they cost a lookup per key and per row): these
+   * checks stand for them. */
+  GHashTable     *known_items;     /* id × 4 + ItemKind */
+  sqlite3_stmt   *find_item[N_ITEM_KINDS];
 
   GHashTable     *cells;          /* CellKey → Sums, dimension 2 or 3 */
   GHashTable     *pairs;          /* CellKey (dimension 0) → Sums of lived − expected */
@@ -179,8 +189,8 @@ finalize_statements (EcartWaveWriter *self)
   g_clear_pointer (&self->insert_verbatim, sqlite3_finalize);
   g_clear_pointer (&self->index_verbatim, sqlite3_finalize);
   g_clear_pointer (&self->find_segment, sqlite3_finalize);
-  g_clear_pointer (&self->find_attribute, sqlite3_finalize);
-  g_clear_pointer (&self->find_touchpoint, sqlite3_finalize);
+  for (guint i = 0; i < N_ITEM_KINDS; i++)
+    g_clear_pointer (&self->find_item[i], sqlite3_finalize);
 }
 
 static void
@@ -364,7 +374,7 @@ ecart_wave_writer_begin (EcartWorkspace  *workspace,
       return NULL;
     }
 
-  if (!_ecart_database_begin_bulk (self->db, error))
+  if (!_ecart_database_begin_bulk_unchecked (self->db, error))
     return NULL;
   self->open = TRUE;
 
@@ -401,8 +411,11 @@ ecart_wave_writer_begin (EcartWorkspace  *workspace,
                    "INSERT INTO verbatim_fts (rowid, body) VALUES (?, ?)", error)
       || !prepare (self, &self->find_segment,
                    "SELECT segment_id FROM respondent WHERE id = ? AND wave_id = ?", error)
-      || !prepare (self, &self->find_attribute, "SELECT 1 FROM attribute WHERE id = ?", error)
-      || !prepare (self, &self->find_touchpoint, "SELECT 1 FROM touchpoint WHERE id = ?", error))
+      || !prepare (self, &self->find_item[ITEM_SEGMENT], "SELECT 1 FROM segment WHERE id = ?", error)
+      || !prepare (self, &self->find_item[ITEM_ATTRIBUTE], "SELECT 1 FROM attribute WHERE id = ?",
+                   error)
+      || !prepare (self, &self->find_item[ITEM_TOUCHPOINT], "SELECT 1 FROM touchpoint WHERE id = ?",
+                   error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -450,17 +463,18 @@ segment_of (EcartWaveWriter *self,
   return segment_id;
 }
 
-/* Whether the attribute (or touchpoint) @id exists; remembered once found. */
+/* Whether the segment, attribute or touchpoint @id exists; remembered once found (nothing
+ * can delete it while the wave's transaction is open). */
 static gboolean
 item_exists (EcartWaveWriter *self,
-             sqlite3_stmt    *find,
-             gint64           id,
-             gboolean         touchpoint)
+             ItemKind         kind,
+             gint64           id)
 {
-  gint64 key = id * 2 + (touchpoint ? 1 : 0);
+  sqlite3_stmt *find = self->find_item[kind];
+  gint64 key = id * 4 + kind;
   gboolean found;
 
-  if (id <= 0)
+  if (id <= 0 || id > G_MAXINT64 / 4)
     return FALSE;
   if (g_hash_table_contains (self->known_items, &key))
     return TRUE;
@@ -517,6 +531,13 @@ ecart_wave_writer_add_respondent (EcartWaveWriter  *self,
 
   if (!check_open (self, error))
     return 0;
+
+  if (!item_exists (self, ITEM_SEGMENT, segment_id))
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("The segment %lld does not exist"), (long long)segment_id);
+      return 0;
+    }
 
   sqlite3_bind_int64 (self->insert_respondent, 1, self->wave_id);
   sqlite3_bind_int64 (self->insert_respondent, 2, segment_id);
@@ -588,13 +609,13 @@ ecart_wave_writer_add_measurement (EcartWaveWriter  *self,
       return FALSE;
     }
 
-  if (!item_exists (self, self->find_attribute, attribute_id, FALSE))
+  if (!item_exists (self, ITEM_ATTRIBUTE, attribute_id))
     {
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
                    _("The attribute %lld does not exist"), (long long)attribute_id);
       return FALSE;
     }
-  if (touchpoint_id > 0 && !item_exists (self, self->find_touchpoint, touchpoint_id, TRUE))
+  if (touchpoint_id > 0 && !item_exists (self, ITEM_TOUCHPOINT, touchpoint_id))
     {
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
                    _("The touchpoint %lld does not exist"), (long long)touchpoint_id);
@@ -733,6 +754,18 @@ ecart_wave_writer_add_verbatim (EcartWaveWriter  *self,
     {
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
                    _("Respondent %lld is not part of this wave"), (long long)respondent_id);
+      return FALSE;
+    }
+  if (attribute_id > 0 && !item_exists (self, ITEM_ATTRIBUTE, attribute_id))
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("The attribute %lld does not exist"), (long long)attribute_id);
+      return FALSE;
+    }
+  if (touchpoint_id > 0 && !item_exists (self, ITEM_TOUCHPOINT, touchpoint_id))
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("The touchpoint %lld does not exist"), (long long)touchpoint_id);
       return FALSE;
     }
 
@@ -905,6 +938,45 @@ write_pairs_by_query (EcartWaveWriter  *self,
   return ecart_database_run (self->db, stmt, error);
 }
 
+/* The rows written in the wave's transaction by others than the writer (the importer
+ * creates the names a file brings, and logs the import), which SQLite did not check with
+ * its foreign keys off: few rows in small tables, checked whole. */
+static gboolean
+check_other_rows (EcartWaveWriter  *self,
+                  GError          **error)
+{
+  static const char * const checks[] = {
+    "PRAGMA foreign_key_check (touchpoint)",
+    "PRAGMA foreign_key_check (attribute)",
+    "PRAGMA foreign_key_check (import_log)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (!prepare (self, &stmt, checks[i], error))
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                       _("Failed to write the wave: a row refers to a missing one (%s)"),
+                       checks[i] + strlen ("PRAGMA foreign_key_check "));
+          return FALSE;
+        }
+      if (rc != SQLITE_DONE)
+        {
+          _ecart_database_set_error (self->db, error, sqlite3_errcode (ecart_database_get_handle (self->db)),
+                                     _("Failed to write the measurements in “%s”: %s"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * ecart_wave_writer_commit:
  *
@@ -925,6 +997,7 @@ ecart_wave_writer_commit (EcartWaveWriter  *self,
   flush_current (self);
 
   ok = flush_measurements (self, error)
+       && check_other_rows (self, error)
        && write_sums (self, self->cells,
                    "INSERT INTO measurement_aggregate (wave_id, segment_id, attribute_id, "
                    "touchpoint_id, dimension, n, sum, sum_sq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
