@@ -105,8 +105,13 @@ typedef struct
   guint64             valid_rows;
   gint64              position[ECART_IMPORT_N_NAME_KINDS];
 
-  /* Respondents of the long layout. */
+  /* Respondents of the long layout. While keys_sorted, every respondent met came after
+   * the one before in byte order, so none can come back: no table of the respondents met
+   * is needed, in either pass. The first key out of order starts the first pass again, with
+   * the table (unsorted_restart). */
   gboolean            track_respondents;
+  gboolean            keys_sorted;
+  gboolean            unsorted_restart;
   GString            *current_key;
   GString            *segment_text;     /* reused for every row */
   GString            *dimension_text;

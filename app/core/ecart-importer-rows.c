@@ -752,6 +752,20 @@ _ecart_importer_drop_respondents (Run *run)
                   "DROP TABLE IF EXISTS temp.ecart_import_respondent", NULL, NULL, NULL);
 }
 
+/* Byte order of respondent keys (that of the table's BINARY key): negative when @key comes
+ * before @other. */
+static int
+compare_keys (const char    *key,
+              gsize          length,
+              const GString *other)
+{
+  int order = memcmp (key, other->str, MIN (length, other->len));
+
+  if (order != 0)
+    return order;
+  return length < other->len ? -1 : length > other->len ? 1 : 0;
+}
+
 /* First pass: a respondent's first likelihood to recommend is the one kept. */
 static gboolean
 count_recommendation (Run      *run,
@@ -764,6 +778,8 @@ count_recommendation (Run      *run,
     return TRUE;
   run->current_nps_seen = TRUE;
   run->result->recommendations++;
+  if (run->keys_sorted)
+    return TRUE;
   update = ecart_database_prepare (run->db,
                                    "UPDATE temp.ecart_import_respondent SET nps_seen = 1 WHERE key = ?",
                                    error);
@@ -791,6 +807,26 @@ _ecart_importer_check_respondent (Run            *run,
     {
       if (row->segment_id != run->current_id)
         goto mismatch;
+      return count_recommendation (run, row, error);
+    }
+
+  if (run->keys_sorted)
+    {
+      /* A key after the current one is a new respondent; one before it may have been met
+       * already: the pass starts again, keeping a table of the keys. */
+      if (run->has_current && compare_keys (row->key, row->key_length, run->current_key) < 0)
+        {
+          run->unsorted_restart = TRUE;
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "respondents out of order");
+          return FALSE;
+        }
+      g_string_assign (run->current_key, "");
+      g_string_append_len (run->current_key, row->key, row->key_length);
+      run->has_current = TRUE;
+      run->current_id = row->segment_id;
+      run->result->respondents++;
+      run->current_nps_seen = FALSE;
       return count_recommendation (run, row, error);
     }
 
@@ -872,6 +908,22 @@ obtain_respondent (Run      *run,
       && memcmp (run->current_key->str, row->key, row->key_length) == 0)
     return row->segment_id == run->current_segment ? run->current_id : -1;
 
+  /* Keys in order (the first pass saw to it): a new key is a new respondent. */
+  if (run->keys_sorted)
+    {
+      id = ecart_wave_writer_add_respondent (run->writer, row->segment_id, row->external_id,
+                                             row->date, error);
+      if (id == 0)
+        return 0;
+      run->current_has_nps = FALSE;
+      run->current_segment = row->segment_id;
+      g_string_assign (run->current_key, "");
+      g_string_append_len (run->current_key, row->key, row->key_length);
+      run->has_current = TRUE;
+      run->current_id = id;
+      return id;
+    }
+
   find = ecart_database_prepare (run->db,
                                  "SELECT respondent_id, has_nps, segment FROM "
                                  "temp.ecart_import_respondent WHERE key = ?",
@@ -931,7 +983,7 @@ note_recommendation (Run      *run,
   g_autoptr(EcartStatement) update = NULL;
 
   run->current_has_nps = TRUE;
-  if (!run->track_respondents || row->key == NULL)
+  if (!run->track_respondents || row->key == NULL || run->keys_sorted)
     return TRUE;
   update = ecart_database_prepare (run->db,
                                    "UPDATE temp.ecart_import_respondent SET has_nps = 1 WHERE key = ?",
