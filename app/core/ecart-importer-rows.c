@@ -383,6 +383,76 @@ source_text (RowCheck  *check,
   return buffer->str;
 }
 
+/* The trimmed bytes of @source's cell (or its fixed value), NULL when it is empty. */
+static const char *
+source_bytes (RowCheck *check,
+              Source   *source,
+              gsize    *length)
+{
+  const char *text;
+
+  if (source->fixed != NULL)
+    {
+      *length = strlen (source->fixed);
+      return source->fixed;
+    }
+  if (source->index < 0)
+    return NULL;
+  text = field (check, source->index, length);
+  while (*length > 0 && (*text == ' ' || *text == '\t'))
+    text++, (*length)--;
+  while (*length > 0 && (text[*length - 1] == ' ' || text[*length - 1] == '\t'))
+    (*length)--;
+  return *length > 0 ? text : NULL;
+}
+
+static inline guint32
+fast_hash (const char *text,
+           gsize       length)
+{
+  guint32 hash = 2166136261u;
+
+  for (gsize i = 0; i < length; i++)
+    hash = (hash ^ (guchar)text[i]) * 16777619u;
+  return hash;
+}
+
+/* What @text resolved to when last met (see FastValue), or 0. */
+static inline gint64
+fast_lookup (Run        *run,
+             guint       kind,
+             const char *text,
+             gsize       length,
+             guint32    *hash)
+{
+  const FastValue *slot;
+
+  *hash = fast_hash (text, length);
+  slot = &run->fast[kind][*hash % ECART_IMPORTER_FAST_SLOTS];
+  if (slot->id != 0 && slot->hash == *hash && slot->length == length
+      && memcmp (slot->text, text, length) == 0)
+    return slot->id;
+  return 0;
+}
+
+static inline void
+fast_store (Run        *run,
+            guint       kind,
+            const char *text,
+            gsize       length,
+            guint32     hash,
+            gint64      id)
+{
+  FastValue *slot = &run->fast[kind][hash % ECART_IMPORTER_FAST_SLOTS];
+
+  if (length > sizeof slot->text || id <= 0)
+    return;
+  slot->hash = hash;
+  slot->length = length;
+  memcpy (slot->text, text, length);
+  slot->id = id;
+}
+
 static gboolean
 check_name (RowCheck            *check,
             EcartImportNameKind  kind,
@@ -401,9 +471,33 @@ check_name (RowCheck            *check,
   return TRUE;
 }
 
+static gboolean check_segment_text (RowCheck *check, Row *row);
+
 static gboolean
 check_segment (RowCheck *check,
                Row      *row)
+{
+  Run *run = check->run;
+  gsize length;
+  const char *bytes = source_bytes (check, &run->segment, &length);
+  guint32 hash = 0;
+  gboolean was_rejected = check->rejected;
+
+  if (bytes != NULL
+      && (row->segment_id = fast_lookup (run, ECART_IMPORT_NAME_SEGMENT, bytes, length, &hash)) > 0)
+    return TRUE;
+  check->rejected = FALSE;
+  if (!check_segment_text (check, row))
+    return FALSE;
+  if (bytes != NULL && !check->rejected)
+    fast_store (run, ECART_IMPORT_NAME_SEGMENT, bytes, length, hash, row->segment_id);
+  check->rejected |= was_rejected;
+  return TRUE;
+}
+
+static gboolean
+check_segment_text (RowCheck *check,
+                    Row      *row)
 {
   Run *run = check->run;
   const char *value = source_text (check, &run->segment, run->segment_text);
@@ -585,10 +679,22 @@ check_dimension (RowCheck *check,
                  Row      *row)
 {
   Run *run = check->run;
-  const char *text = source_text (check, &run->dimension, run->dimension_text);
+  gsize length;
+  const char *bytes = source_bytes (check, &run->dimension, &length);
+  const char *text;
   gpointer cached;
   EcartDimension dimension;
+  guint32 hash = 0;
+  gint64 known;
 
+  if (bytes != NULL
+      && (known = fast_lookup (run, ECART_IMPORTER_FAST_DIMENSION, bytes, length, &hash)) > 0)
+    {
+      row->dimension = known - 1;
+      return TRUE;
+    }
+
+  text = source_text (check, &run->dimension, run->dimension_text);
   if (text == NULL)
     {
       reject (check, run->dimension.index, NULL, _("no dimension"));
@@ -618,6 +724,7 @@ check_dimension (RowCheck *check,
       return FALSE;
     }
   row->dimension = dimension;
+  fast_store (run, ECART_IMPORTER_FAST_DIMENSION, bytes, length, hash, (gint64)dimension + 1);
   return TRUE;
 }
 
@@ -706,16 +813,33 @@ _ecart_importer_check_row (Run            *run,
         answered = TRUE;
       if (!isnan (row->score))
         {
+          const char *bytes;
+          gsize length;
+          guint32 hash = 0;
+
           check_dimension (&check, row);
-          if ((name = source_text (&check, &run->attribute, buffer)) == NULL)
+          if ((bytes = source_bytes (&check, &run->attribute, &length)) == NULL)
             reject (&check, run->attribute.index, NULL, _("no attribute"));
-          else if (!check_name (&check, ECART_IMPORT_NAME_ATTRIBUTE, &run->attribute, name,
-                                &row->attribute_id))
-            return FALSE;
-          if ((name = source_text (&check, &run->touchpoint, buffer)) != NULL
-              && !check_name (&check, ECART_IMPORT_NAME_TOUCHPOINT, &run->touchpoint, name,
-                              &row->touchpoint_id))
-            return FALSE;
+          else if ((row->attribute_id = fast_lookup (run, ECART_IMPORT_NAME_ATTRIBUTE, bytes,
+                                                     length, &hash)) == 0)
+            {
+              name = source_text (&check, &run->attribute, buffer);
+              if (!check_name (&check, ECART_IMPORT_NAME_ATTRIBUTE, &run->attribute, name,
+                               &row->attribute_id))
+                return FALSE;
+              fast_store (run, ECART_IMPORT_NAME_ATTRIBUTE, bytes, length, hash, row->attribute_id);
+            }
+          if ((bytes = source_bytes (&check, &run->touchpoint, &length)) != NULL
+              && (row->touchpoint_id = fast_lookup (run, ECART_IMPORT_NAME_TOUCHPOINT, bytes,
+                                                    length, &hash)) == 0)
+            {
+              name = source_text (&check, &run->touchpoint, buffer);
+              if (!check_name (&check, ECART_IMPORT_NAME_TOUCHPOINT, &run->touchpoint, name,
+                               &row->touchpoint_id))
+                return FALSE;
+              fast_store (run, ECART_IMPORT_NAME_TOUCHPOINT, bytes, length, hash,
+                          row->touchpoint_id);
+            }
         }
     }
 

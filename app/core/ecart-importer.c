@@ -84,6 +84,8 @@ run_free (Run *run)
     }
   g_clear_pointer (&run->dimensions, g_hash_table_unref);
   g_clear_pointer (&run->scores, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (run->fast); i++)
+    g_clear_pointer (&run->fast[i], g_free);
   if (run->current_key != NULL)
     g_string_free (run->current_key, TRUE);
   if (run->segment_text != NULL)
@@ -540,6 +542,9 @@ run_pass (Run      *run,
 
   run->writing = writing;
   run->has_current = FALSE;
+  /* Names may be created, or deleted by another program, between the passes. */
+  for (guint i = 0; i < G_N_ELEMENTS (run->fast); i++)
+    memset (run->fast[i], 0, ECART_IMPORTER_FAST_SLOTS * sizeof (FastValue));
   run->last_date_raw[0] = '\0';
   reader = ecart_csv_reader_new (stream, run->encoding, run->delimiter);
   ecart_csv_reader_set_checksum (reader, !writing);
@@ -998,6 +1003,8 @@ run_new (EcartImporter  *self,
   run->dimension_text = g_string_new (NULL);
   run->name_text = g_string_new (NULL);
   run->dimensions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (run->fast); i++)
+    run->fast[i] = g_new0 (FastValue, ECART_IMPORTER_FAST_SLOTS);
   run->encoding = ecart_import_mapping_get_encoding (self->mapping);
   run->delimiter = ecart_import_mapping_get_delimiter (self->mapping);
   run->decimal = ecart_import_mapping_get_decimal (self->mapping);
