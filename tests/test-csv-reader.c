@@ -262,6 +262,31 @@ test_sha256 (void)
     ;
   sha = ecart_csv_reader_dup_sha256 (reader);
   g_assert_cmpstr (sha, ==, expected);
+
+  /* Over many chunks of the reader, and asked twice: the same as GLib's. */
+  {
+    g_autoptr(GString) text = g_string_new ("id,name,score\n");
+    g_autoptr(GBytes) big = NULL;
+    g_autoptr(GInputStream) big_stream = NULL;
+    g_autoptr(EcartCsvReader) big_reader = NULL;
+    g_autofree char *big_expected = NULL;
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+
+    for (guint i = 0; i < 40000; i++)
+      g_string_append_printf (text, "%u,\"N\u00e9 %u\",%u\n", i, i * 7, i % 11);
+    big = g_string_free_to_bytes (g_steal_pointer (&text));
+    big_stream = g_memory_input_stream_new_from_bytes (big);
+    big_reader = ecart_csv_reader_new (big_stream, ECART_CSV_ENCODING_AUTO, 0);
+    big_expected = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, big);
+    ecart_csv_reader_set_checksum (big_reader, TRUE);
+    while (ecart_csv_reader_read_row (big_reader, NULL, NULL) == ECART_CSV_READ_ROW)
+      ;
+    first = ecart_csv_reader_dup_sha256 (big_reader);
+    second = ecart_csv_reader_dup_sha256 (big_reader);
+    g_assert_cmpstr (first, ==, big_expected);
+    g_assert_cmpstr (second, ==, big_expected);
+  }
 }
 
 /* Numbers and dates -------------------------------------------------------------------------- */

@@ -6,6 +6,7 @@
 #include "ecart-csv-reader.h"
 
 #include <glib/gi18n-lib.h>
+#include <nettle/sha2.h>
 #include <string.h>
 
 /* A streaming RFC 4180 reader (docs/import.md says why it is not libcsv).
@@ -62,7 +63,9 @@ struct _EcartCsvReader
   guint             skip_lf : 1;
   guint             finished : 1;
 
-  GChecksum        *checksum;
+  /* SHA-256 of the bytes read, by nettle: GLib's GChecksum took a fifth of an import's
+   * processor time on a large file; nettle uses the processor's SHA instructions. */
+  struct sha256_ctx *checksum;
   guint64           bytes_read;
 
   /* Raw bytes read but not decoded yet (at most a few: an incomplete character). */
@@ -174,7 +177,7 @@ ecart_csv_reader_finalize (GObject *object)
   EcartCsvReader *self = (EcartCsvReader *)object;
 
   g_clear_object (&self->stream);
-  g_clear_pointer (&self->checksum, g_checksum_free);
+  g_clear_pointer (&self->checksum, g_free);
   g_clear_pointer (&self->raw, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->row, g_free);
@@ -245,9 +248,12 @@ ecart_csv_reader_set_checksum (EcartCsvReader *self,
   g_return_if_fail (ECART_IS_CSV_READER (self));
   g_return_if_fail (self->bytes_read == 0);
 
-  g_clear_pointer (&self->checksum, g_checksum_free);
+  g_clear_pointer (&self->checksum, g_free);
   if (enabled)
-    self->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+    {
+      self->checksum = g_new0 (struct sha256_ctx, 1);
+      sha256_init (self->checksum);
+    }
 }
 
 /* Reading and decoding --------------------------------------------------------------------- */
@@ -272,7 +278,7 @@ read_raw (EcartCsvReader  *self,
     }
 
   if (self->checksum != NULL && n > 0)
-    g_checksum_update (self->checksum, self->raw + self->raw_len, n);
+    sha256_update (self->checksum, n, self->raw + self->raw_len);
   self->bytes_read += n;
   self->raw_len += n;
   if (self->raw_len < CHUNK_SIZE)
@@ -1015,9 +1021,23 @@ ecart_csv_reader_get_bytes_read (EcartCsvReader *self)
 char *
 ecart_csv_reader_dup_sha256 (EcartCsvReader *self)
 {
+  struct sha256_ctx copy;
+  guint8 digest[SHA256_DIGEST_SIZE];
+  char *hex;
+
   g_return_val_if_fail (ECART_IS_CSV_READER (self), NULL);
 
   if (self->checksum == NULL)
     return NULL;
-  return g_strdup (g_checksum_get_string (self->checksum));
+  /* sha256_digest() starts the context again: the reader's own goes on. */
+  copy = *self->checksum;
+  sha256_digest (&copy, sizeof digest, digest);
+  hex = g_malloc (2 * sizeof digest + 1);
+  for (gsize i = 0; i < sizeof digest; i++)
+    {
+      hex[2 * i] = "0123456789abcdef"[digest[i] >> 4];
+      hex[2 * i + 1] = "0123456789abcdef"[digest[i] & 0xF];
+    }
+  hex[2 * sizeof digest] = '\0';
+  return hex;
 }
