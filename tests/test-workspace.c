@@ -1296,6 +1296,7 @@ add_measured_data (Fixture *f,
                                          "Interview: staff know the regulars", &error));
   CHECK (ecart_wave_writer_commit (writer, &error));
   g_assert_cmpint (sql_int (f, "PRAGMA foreign_keys", NULL), ==, 1);
+  g_assert_cmpint (sql_int (f, "PRAGMA ignore_check_constraints", NULL), ==, 0);
 
   g_assert_cmpint (COUNT (f, "measurement"), ==, 7);
   g_assert_cmpint (fts_matches (f, "garlands"), ==, 1);
@@ -2084,7 +2085,8 @@ test_writer_errors (Fixture       *f,
   WRITER_REFUSES (ecart_wave_writer_add_recommendation (writer, old, 5, &error));
   WRITER_REFUSES (ecart_wave_writer_add_verbatim (writer, old, 0, 0, "Not in this wave", &error));
   WRITER_REFUSES (ecart_wave_writer_add_verbatim (writer, r, 0, 0, "Bad \xfe bytes", &error));
-  /* The wave is written without SQLite's foreign keys: the writer checks every id. */
+  /* The wave is written without SQLite's foreign keys and CHECK constraints: the writer
+   * checks every id and every value. */
   WRITER_REFUSES (ecart_wave_writer_add_verbatim (writer, r, 9999, 0, "No such touchpoint", &error));
   WRITER_REFUSES (ecart_wave_writer_add_verbatim (writer, r, 0, 9999, "No such attribute", &error));
   WRITER_REFUSES (ecart_wave_writer_add_verbatim (writer, 0, 9999, 0, "No such touchpoint", &error));
@@ -2105,6 +2107,7 @@ test_writer_errors (Fixture       *f,
   ecart_wave_writer_abort (writer);
   g_assert_false (ecart_database_in_transaction (ecart_workspace_get_database (W)));
   g_assert_cmpint (sql_int (f, "PRAGMA foreign_keys", NULL), ==, 1);
+  g_assert_cmpint (sql_int (f, "PRAGMA ignore_check_constraints", NULL), ==, 0);
   {
     g_autofree char *now = dump_all (f);
     g_autofree char *model_now = model_dump (W);
@@ -2129,16 +2132,22 @@ test_writer_errors (Fixture       *f,
   g_clear_object (&writer);
   g_assert_false (ecart_database_in_transaction (ecart_workspace_get_database (W)));
   g_assert_cmpint (sql_int (f, "PRAGMA foreign_keys", NULL), ==, 1);
+  g_assert_cmpint (sql_int (f, "PRAGMA ignore_check_constraints", NULL), ==, 0);
   {
     g_autofree char *now = dump_all (f);
 
     g_assert_cmpstr (now, ==, before);
   }
 
-  /* And edits work as before, undo too; the foreign keys refuse a bad row again. */
+  /* And edits work as before, undo too; the foreign keys and the CHECK constraints refuse
+   * a bad row again. */
   g_assert_false (ecart_database_exec (ecart_workspace_get_database (W),
                                        "INSERT INTO respondent (wave_id, segment_id) VALUES (1, 9999)",
                                        NULL));
+  g_assert_false (ecart_database_exec (ecart_workspace_get_database (W),
+                                       "INSERT INTO recommendation_aggregate (wave_id, segment_id, "
+                                       "score, n) VALUES ((SELECT min (id) FROM wave), (SELECT "
+                                       "min (id) FROM segment), 11, 1)", NULL));
   add_segment (f, "Business");
   UNDO (f);
   {

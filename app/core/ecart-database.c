@@ -47,7 +47,7 @@ struct _EcartDatabase
   guint       check_pending : 1;
   guint       undo_triggers : 1;
   guint       replaying : 1;
-  guint       foreign_keys_off : 1;
+  guint       checks_off : 1;
 };
 
 G_DEFINE_FINAL_TYPE (EcartDatabase, ecart_database, G_TYPE_OBJECT)
@@ -499,14 +499,17 @@ ecart_database_in_transaction (EcartDatabase *self)
   return self->db != NULL && !sqlite3_get_autocommit (self->db);
 }
 
-/* Turns the foreign keys back on once the transaction that went without them is over
- * (the pragma does nothing inside a transaction). */
+#define CHECKS_ON  "PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = OFF;"
+#define CHECKS_OFF "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON;"
+
+/* Turns SQLite's checks back on once the transaction that went without them is over (the
+ * foreign_keys pragma does nothing inside a transaction). */
 static void
-restore_foreign_keys (EcartDatabase *self)
+restore_checks (EcartDatabase *self)
 {
-  if (self->foreign_keys_off && self->db != NULL && sqlite3_get_autocommit (self->db)
-      && sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) == SQLITE_OK)
-    self->foreign_keys_off = FALSE;
+  if (self->checks_off && self->db != NULL && sqlite3_get_autocommit (self->db)
+      && sqlite3_exec (self->db, CHECKS_ON, NULL, NULL, NULL) == SQLITE_OK)
+    self->checks_off = FALSE;
 }
 
 gboolean
@@ -533,7 +536,7 @@ ecart_database_begin (EcartDatabase  *self,
       return FALSE;
     }
 
-  restore_foreign_keys (self);
+  restore_checks (self);
   rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
@@ -559,7 +562,7 @@ ecart_database_commit (EcartDatabase  *self,
       ecart_database_rollback (self);
       return FALSE;
     }
-  restore_foreign_keys (self);
+  restore_checks (self);
   return TRUE;
 }
 
@@ -570,7 +573,7 @@ ecart_database_rollback (EcartDatabase *self)
 
   if (self->db != NULL && !sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  restore_foreign_keys (self);
+  restore_checks (self);
 }
 
 /* Migrations ------------------------------------------------------------------------------ */
@@ -1144,7 +1147,7 @@ install_undo_triggers (EcartDatabase  *self,
  */
 static gboolean
 begin_bulk (EcartDatabase  *self,
-            gboolean        foreign_keys,
+            gboolean        checks,
             GError        **error)
 {
   g_return_val_if_fail (ECART_IS_DATABASE (self), FALSE);
@@ -1164,18 +1167,20 @@ begin_bulk (EcartDatabase  *self,
       self->undo_triggers = FALSE;
     }
 
-  /* Off before BEGIN: the pragma does nothing inside a transaction. The flag is set once
-   * the transaction is open (ecart_database_begin() turns them back on when it is set). */
-  if (!foreign_keys && self->db != NULL && !self->read_only && sqlite3_get_autocommit (self->db))
+  /* Off before BEGIN: the foreign_keys pragma does nothing inside a transaction. The flag
+   * is set once the transaction is open (ecart_database_begin() turns them back on when it
+   * is set). Both pragmas expire the prepared statements: they are compiled again, without
+   * the checks now, with them after. */
+  if (!checks && self->db != NULL && !self->read_only && sqlite3_get_autocommit (self->db))
     {
-      if (!ecart_database_exec (self, "PRAGMA foreign_keys = OFF", error))
+      if (!ecart_database_exec (self, CHECKS_OFF, error))
         return FALSE;
       if (!ecart_database_begin (self, error))
         {
-          sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+          sqlite3_exec (self->db, CHECKS_ON, NULL, NULL, NULL);
           return FALSE;
         }
-      self->foreign_keys_off = TRUE;
+      self->checks_off = TRUE;
       return TRUE;
     }
 
@@ -1192,11 +1197,11 @@ _ecart_database_begin_bulk (EcartDatabase  *self,
 /**
  * _ecart_database_begin_bulk_unchecked:
  *
- * Like _ecart_database_begin_bulk(), with SQLite's foreign key checks off until the
- * transaction ends (commit or rollback turn them back on). Only for a writer that checks
- * every id it writes against the file itself, inside this transaction: EcartWaveWriter.
- * BEGIN IMMEDIATE keeps every other connection from changing the file meanwhile, so an id
- * found when checked is still there at commit.
+ * Like _ecart_database_begin_bulk(), with SQLite's foreign keys and CHECK constraints off
+ * until the transaction ends (commit or rollback turn them back on). Only for a writer that
+ * checks every value and every id it writes itself, against the file, inside this
+ * transaction: EcartWaveWriter. BEGIN IMMEDIATE keeps every other connection from changing
+ * the file meanwhile, so an id found when checked is still there at commit.
  */
 gboolean
 _ecart_database_begin_bulk_unchecked (EcartDatabase  *self,
