@@ -326,6 +326,29 @@ incomplete_utf8_tail (const guint8 *p,
   return 0;
 }
 
+/* The length of the run of ASCII bytes other than NUL at the start of @p, eight at a time. */
+static gsize
+ascii_prefix (const guint8 *p,
+              gsize         len)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 low = G_GUINT64_CONSTANT (0x0101010101010101);
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 v;
+
+      memcpy (&v, p + i, 8);
+      /* A byte with its high bit set, or a zero byte. */
+      if ((v & high) != 0 || ((v - low) & ~v & high) != 0)
+        break;
+    }
+  while (i < len && p[i] != 0 && p[i] < 0x80)
+    i++;
+  return i;
+}
+
 /* Decodes what is in self->raw into self->text; keeps in raw an incomplete character. */
 static void
 decode (EcartCsvReader *self)
@@ -352,8 +375,11 @@ decode (EcartCsvReader *self)
     default:
       {
         const char *end = NULL;
+        gsize ascii = ascii_prefix (self->raw, self->raw_len);
 
-        g_utf8_validate_len ((const char *)self->raw, self->raw_len, &end);
+        /* Plain ASCII (without NUL) is valid UTF-8: GLib checks only from the first other
+         * byte, which most files of numbers and names never have. */
+        g_utf8_validate_len ((const char *)self->raw + ascii, self->raw_len - ascii, &end);
         used = (const guint8 *)end - self->raw;
         memcpy (self->text + self->text_len, self->raw, used);
         self->text_len += used;
@@ -780,12 +806,14 @@ ecart_csv_reader_read_row (EcartCsvReader  *self,
               if (k == CLASS_TEXT)
                 {
                   gsize start = pos;
+                  gsize continuations = 0;
 
+                  /* Columns count characters: the bytes that do not continue one. */
                   while (pos < len && classes[(guint8)text[pos]] == CLASS_TEXT)
-                    pos++;
+                    continuations += ((guint8)text[pos++] & 0xC0) == 0x80;
                   if (!row_append (self, text + start, pos - start, error))
                     goto failed;
-                  self->column += count_chars (text + start, pos - start);
+                  self->column += pos - start - continuations;
                   self->record_chars += pos - start;
                   break;
                 }
