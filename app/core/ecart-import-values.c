@@ -68,6 +68,18 @@ _ecart_import_parse_number (const char *text,
   if (!digits)
     return FALSE;
 
+  /* A whole number of up to 15 digits (most scores) is exact in a double: no strtod. */
+  if (!separator && n <= 15)
+    {
+      gboolean negative = buffer[0] == '-';
+      guint64 whole = 0;
+
+      for (gsize i = (buffer[0] == '-' || buffer[0] == '+') ? 1 : 0; i < n; i++)
+        whole = whole * 10 + (guint64)(buffer[i] - '0');
+      *value = negative ? -(double)whole : (double)whole;
+      return TRUE;
+    }
+
   *value = g_ascii_strtod (buffer, &stop);
   return *stop == '\0' && isfinite (*value);
 }
