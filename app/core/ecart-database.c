@@ -931,7 +931,11 @@ ecart_database_open (const char          *path,
   /* Even to only read, the file is opened for writing when it can be (PRAGMA query_only
    * then refuses every write): a read-only handle on a WAL file leaves its -wal and -shm
    * files behind, the last read-write connection removes them when it closes. */
-  open_flags = SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_READWRITE;
+  /* A connection is only ever used by the thread that opened it (a worker opens its own:
+   * the import's, the window's background check): no mutex around each SQLite call, which
+   * cost about 2 % of an import's processor time. */
+  open_flags = SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_READWRITE
+               | SQLITE_OPEN_NOMUTEX;
   if (!exists)
     open_flags |= SQLITE_OPEN_CREATE;
   if (self->read_only && g_access (self->path, W_OK) != 0)
