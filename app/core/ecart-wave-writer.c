@@ -22,6 +22,10 @@
  * back from the wave when a respondent's answers come back later. No allocation is made
  * per row once the cells are known. */
 
+/* Segments, attributes and touchpoints remembered to exist, per kind (direct-mapped by id:
+ * a workspace has tens of them, a collision only costs a query). */
+#define KNOWN_ITEMS 256
+
 /* Respondents whose segment is remembered (direct-mapped by id). */
 #define SEGMENT_CACHE_SIZE 1024
 
@@ -104,7 +108,7 @@ struct _EcartWaveWriter
    * written, so that a bad one is refused alone, at once, as a row would be. The wave is
    * written with SQLite's foreign keys off (they cost a lookup per key and per row): these
    * checks stand for them. */
-  GHashTable     *known_items;     /* id × 4 + ItemKind */
+  gint64          known_items[N_ITEM_KINDS][KNOWN_ITEMS];  /* direct-mapped by id */
   sqlite3_stmt   *find_item[N_ITEM_KINDS];
 
   GHashTable     *cells;          /* CellKey → Sums, dimension 2 or 3 */
@@ -206,7 +210,6 @@ ecart_wave_writer_finalize (GObject *object)
   g_clear_pointer (&self->pairs, g_hash_table_unref);
   g_clear_pointer (&self->recommendations, g_hash_table_unref);
   g_clear_pointer (&self->current_answers, g_array_unref);
-  g_clear_pointer (&self->known_items, g_hash_table_unref);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (ecart_wave_writer_parent_class)->finalize (object);
@@ -229,7 +232,6 @@ ecart_wave_writer_init (EcartWaveWriter *self)
   self->pairs = new_sums_table ();
   self->recommendations = new_sums_table ();
   self->current_answers = g_array_new (FALSE, FALSE, sizeof (Answers));
-  self->known_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 static gboolean
@@ -471,19 +473,19 @@ item_exists (EcartWaveWriter *self,
              gint64           id)
 {
   sqlite3_stmt *find = self->find_item[kind];
-  gint64 key = id * 4 + kind;
+  gint64 *known = &self->known_items[kind][(guint64)id % KNOWN_ITEMS];
   gboolean found;
 
-  if (id <= 0 || id > G_MAXINT64 / 4)
+  if (id <= 0)
     return FALSE;
-  if (g_hash_table_contains (self->known_items, &key))
+  if (*known == id)
     return TRUE;
 
   sqlite3_bind_int64 (find, 1, id);
   found = sqlite3_step (find) == SQLITE_ROW;
   sqlite3_reset (find);
   if (found)
-    g_hash_table_add (self->known_items, g_memdup2 (&key, sizeof key));
+    *known = id;
   return found;
 }
 
