@@ -129,6 +129,11 @@ test_errors (void)
   assert_error ("a,b\n1,ab\"c\n", ECART_CSV_ERROR_BAD_QUOTE, "line 2, column 5:");
   assert_error ("a,b\nx,\"ab\"c\n", ECART_CSV_ERROR_BAD_QUOTE, "line 2, column 7:");
   assert_error ("a,b\né,\xff\n", ECART_CSV_ERROR_ENCODING, "line 2, column 3:");
+  /* Columns count characters, not bytes, in runs longer than eight bytes too. */
+  assert_error ("a,b\nÉcart très élevé,crème brûlée\"x\n", ECART_CSV_ERROR_BAD_QUOTE,
+                "line 2, column 30:");
+  assert_error ("a,b\n0123456789abcdefghij,0123456789\"\n", ECART_CSV_ERROR_BAD_QUOTE,
+                "line 2, column 32:");
   assert_error ("a,b\n1,\0002\n", ECART_CSV_ERROR_ENCODING, "line 2, column 3:");
 }
 
