@@ -527,8 +527,9 @@ assert_pragmas (EcartDatabase *db,
 
 /* A file of format 1 (written by the first release: 0001-initial.sql alone, with a wave of
  * measurements) is brought to the current format when it is opened: its measurements are
- * kept, the indexes on measurement by attribute and by touchpoint are gone (0002), the one
- * by respondent stays, and an attribute with measurements can still be deleted. */
+ * kept, the indexes on measurement by attribute and by touchpoint and on respondent by
+ * segment are gone (0002), those by respondent and by wave stay, and an attribute with
+ * measurements can still be deleted. */
 static void
 test_migrate_format_1 (void)
 {
@@ -565,10 +566,11 @@ test_migrate_format_1 (void)
   g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, ECART_SCHEMA_VERSION);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM measurement"), ==, 4);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
-                               "AND name IN ('measurement_attribute', 'measurement_touchpoint')"),
+                               "AND name IN ('measurement_attribute', 'measurement_touchpoint', "
+                               "'respondent_segment')"),
                    ==, 0);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
-                               "AND name = 'measurement_respondent'"), ==, 1);
+                               "AND name IN ('measurement_respondent', 'respondent_wave')"), ==, 2);
   g_assert_true (ecart_database_check (db, TRUE, &error));
   g_assert_no_error (error);
 
