@@ -34,6 +34,26 @@
  * its foreign keys) than the row itself. Rows keep their order, hence their ids. */
 #define MEASUREMENT_BATCH 64
 
+/* Respondents too. Their ids are known before they are written: SQLite gives the next
+ * after the greatest, and nobody else writes during the transaction; the ids are checked
+ * when a batch is written. A statement of many rows that could stop half-way (a NOT NULL
+ * refused on its fourth row, an explicit id already taken) makes SQLite keep a statement
+ * journal of every page it changes, which for the respondents' index went to a temporary
+ * file (0.3 s of system time for 100,000 respondents): the ids are not given, and the batch
+ * is INSERT OR IGNORE, which cannot stop. Nothing can be ignored (both NOT NULL columns are
+ * always bound, no UNIQUE index, checks off): a row that was would shift the ids given,
+ * which the check after the batch finds. Their text is kept in one buffer until the batch
+ * is written. */
+#define RESPONDENT_BATCH 64
+
+typedef struct
+{
+  gint64 id;
+  gint64 segment_id;
+  gssize external_id;   /* offset in respondent_text, or -1 for NULL */
+  gssize answered_at;
+} PendingRespondent;
+
 typedef enum
 {
   ITEM_SEGMENT,
@@ -91,6 +111,11 @@ struct _EcartWaveWriter
   gint64          wave_id;
 
   sqlite3_stmt   *insert_respondent;
+  sqlite3_stmt   *insert_respondents;    /* RESPONDENT_BATCH rows */
+  PendingRespondent pending_respondents[RESPONDENT_BATCH];
+  guint           n_pending_respondents;
+  GString        *respondent_text;
+  gint64          next_respondent_id;
   sqlite3_stmt   *insert_measurement;
   sqlite3_stmt   *insert_measurements;   /* MEASUREMENT_BATCH rows */
   PendingMeasurement pending[MEASUREMENT_BATCH];
@@ -187,6 +212,7 @@ static void
 finalize_statements (EcartWaveWriter *self)
 {
   g_clear_pointer (&self->insert_respondent, sqlite3_finalize);
+  g_clear_pointer (&self->insert_respondents, sqlite3_finalize);
   g_clear_pointer (&self->insert_measurement, sqlite3_finalize);
   g_clear_pointer (&self->insert_measurements, sqlite3_finalize);
   g_clear_pointer (&self->insert_recommendation, sqlite3_finalize);
@@ -210,6 +236,8 @@ ecart_wave_writer_finalize (GObject *object)
   g_clear_pointer (&self->pairs, g_hash_table_unref);
   g_clear_pointer (&self->recommendations, g_hash_table_unref);
   g_clear_pointer (&self->current_answers, g_array_unref);
+  if (self->respondent_text != NULL)
+    g_string_free (self->respondent_text, TRUE);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (ecart_wave_writer_parent_class)->finalize (object);
@@ -232,6 +260,7 @@ ecart_wave_writer_init (EcartWaveWriter *self)
   self->pairs = new_sums_table ();
   self->recommendations = new_sums_table ();
   self->current_answers = g_array_new (FALSE, FALSE, sizeof (Answers));
+  self->respondent_text = g_string_new (NULL);
 }
 
 static gboolean
@@ -279,6 +308,77 @@ step_done (EcartWaveWriter  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+prepare_respondent_batch (EcartWaveWriter  *self,
+                          GError          **error)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT OR IGNORE INTO respondent (wave_id, segment_id, "
+                                         "external_id, answered_at) VALUES ");
+
+  for (guint i = 0; i < RESPONDENT_BATCH; i++)
+    g_string_append (sql, i > 0 ? ", (?, ?, ?, ?)" : "(?, ?, ?, ?)");
+  return prepare (self, &self->insert_respondents, sql->str, error);
+}
+
+static void
+bind_respondent (EcartWaveWriter         *self,
+                 sqlite3_stmt            *stmt,
+                 int                      first,
+                 const PendingRespondent *row)
+{
+  const char *text = self->respondent_text->str;
+
+  sqlite3_bind_int64 (stmt, first, self->wave_id);
+  sqlite3_bind_int64 (stmt, first + 1, row->segment_id);
+  if (row->external_id >= 0)
+    sqlite3_bind_text (stmt, first + 2, text + row->external_id, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, first + 2);
+  if (row->answered_at >= 0)
+    sqlite3_bind_text (stmt, first + 3, text + row->answered_at, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, first + 3);
+}
+
+/* Inserts the respondents added but not written yet: by one statement for a full batch,
+ * one by one for the rest. Their text is bound without a copy, and forgotten after. */
+static gboolean
+flush_respondents (EcartWaveWriter  *self,
+                   GError          **error)
+{
+  guint n = self->n_pending_respondents;
+  gboolean ok = TRUE;
+
+  self->n_pending_respondents = 0;
+  if (n == RESPONDENT_BATCH)
+    {
+      for (guint i = 0; i < n; i++)
+        bind_respondent (self, self->insert_respondents, 1 + 4 * i, &self->pending_respondents[i]);
+      ok = step_done (self, self->insert_respondents, error);
+      sqlite3_clear_bindings (self->insert_respondents);
+    }
+  else
+    for (guint i = 0; i < n && ok; i++)
+      {
+        bind_respondent (self, self->insert_respondent, 1, &self->pending_respondents[i]);
+        ok = step_done (self, self->insert_respondent, error);
+      }
+  sqlite3_clear_bindings (self->insert_respondent);
+  g_string_truncate (self->respondent_text, 0);
+
+  /* The ids SQLite gave are the ones the writer gave out (rows keep their order). */
+  if (ok && n > 0
+      && sqlite3_last_insert_rowid (ecart_database_get_handle (self->db))
+         != self->pending_respondents[n - 1].id)
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_FAILED,
+                   _("Failed to write the respondents in “%s”: their ids were not the ones "
+                     "expected"), _ecart_database_get_display_name (self->db));
+      ok = FALSE;
+    }
+  return ok;
 }
 
 static gboolean
@@ -397,9 +497,15 @@ ecart_wave_writer_begin (EcartWorkspace  *workspace,
     }
   self->wave_id = sqlite3_last_insert_rowid (handle);
 
+  self->next_respondent_id = ecart_database_query_int (self->db, "SELECT ifnull (max (id), 0) + 1 "
+                                                       "FROM respondent", 0, error);
+  if (self->next_respondent_id <= 0)
+    return NULL;
+
   if (!prepare (self, &self->insert_respondent,
                 "INSERT INTO respondent (wave_id, segment_id, external_id, answered_at) "
                 "VALUES (?, ?, ?, ?)", error)
+      || !prepare_respondent_batch (self, error)
       || !prepare (self, &self->insert_measurement,
                    "INSERT INTO measurement (respondent_id, attribute_id, touchpoint_id, "
                    "dimension, score, scale_min, scale_max) VALUES (?, ?, ?, ?, ?, ?, ?)", error)
@@ -441,10 +547,12 @@ remember_segment (EcartWaveWriter *self,
   self->cached_segments[slot] = segment_id;
 }
 
-/* The segment of a respondent of this wave, or 0 when it is not one. */
+/* The segment of a respondent of this wave, 0 when it is not one, -1 with @error set when
+ * the respondents waiting to be written could not be. */
 static gint64
-segment_of (EcartWaveWriter *self,
-            gint64           respondent_id)
+segment_of (EcartWaveWriter  *self,
+            gint64            respondent_id,
+            GError          **error)
 {
   guint slot;
   gint64 segment_id = 0;
@@ -454,6 +562,10 @@ segment_of (EcartWaveWriter *self,
   slot = (guint64)respondent_id % SEGMENT_CACHE_SIZE;
   if (self->cached_respondents[slot] == respondent_id)
     return self->cached_segments[slot];
+
+  /* Not remembered: read back from the wave, with the respondents written first. */
+  if (self->n_pending_respondents > 0 && !flush_respondents (self, error))
+    return -1;
 
   sqlite3_bind_int64 (self->find_segment, 1, respondent_id);
   sqlite3_bind_int64 (self->find_segment, 2, self->wave_id);
@@ -527,6 +639,7 @@ ecart_wave_writer_add_respondent (EcartWaveWriter  *self,
                                   const char       *answered_at,
                                   GError          **error)
 {
+  PendingRespondent *pending;
   gint64 id;
 
   g_return_val_if_fail (ECART_IS_WAVE_WRITER (self), 0);
@@ -541,15 +654,23 @@ ecart_wave_writer_add_respondent (EcartWaveWriter  *self,
       return 0;
     }
 
-  sqlite3_bind_int64 (self->insert_respondent, 1, self->wave_id);
-  sqlite3_bind_int64 (self->insert_respondent, 2, segment_id);
-  sqlite3_bind_text (self->insert_respondent, 3, external_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (self->insert_respondent, 4, answered_at, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, self->insert_respondent, error))
-    return 0;
-
-  id = sqlite3_last_insert_rowid (ecart_database_get_handle (self->db));
+  pending = &self->pending_respondents[self->n_pending_respondents++];
+  pending->id = id = self->next_respondent_id++;
+  pending->segment_id = segment_id;
+  pending->external_id = pending->answered_at = -1;
+  if (external_id != NULL)
+    {
+      pending->external_id = self->respondent_text->len;
+      g_string_append_len (self->respondent_text, external_id, strlen (external_id) + 1);
+    }
+  if (answered_at != NULL)
+    {
+      pending->answered_at = self->respondent_text->len;
+      g_string_append_len (self->respondent_text, answered_at, strlen (answered_at) + 1);
+    }
   remember_segment (self, id, segment_id);
+  if (self->n_pending_respondents == RESPONDENT_BATCH && !flush_respondents (self, error))
+    return 0;
   return id;
 }
 
@@ -603,7 +724,9 @@ ecart_wave_writer_add_measurement (EcartWaveWriter  *self,
       return FALSE;
     }
 
-  segment_id = segment_of (self, respondent_id);
+  segment_id = segment_of (self, respondent_id, error);
+  if (segment_id < 0)
+    return FALSE;
   if (segment_id == 0)
     {
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
@@ -703,7 +826,9 @@ ecart_wave_writer_add_recommendation (EcartWaveWriter  *self,
       return FALSE;
     }
 
-  segment_id = segment_of (self, respondent_id);
+  segment_id = segment_of (self, respondent_id, error);
+  if (segment_id < 0)
+    return FALSE;
   if (segment_id == 0)
     {
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
@@ -752,7 +877,9 @@ ecart_wave_writer_add_verbatim (EcartWaveWriter  *self,
       return FALSE;
     }
 
-  if (respondent_id > 0 && (segment_id = segment_of (self, respondent_id)) == 0)
+  if (respondent_id > 0 && (segment_id = segment_of (self, respondent_id, error)) < 0)
+    return FALSE;
+  if (respondent_id > 0 && segment_id == 0)
     {
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
                    _("Respondent %lld is not part of this wave"), (long long)respondent_id);
@@ -998,7 +1125,8 @@ ecart_wave_writer_commit (EcartWaveWriter  *self,
 
   flush_current (self);
 
-  ok = flush_measurements (self, error)
+  ok = flush_respondents (self, error)
+       && flush_measurements (self, error)
        && check_other_rows (self, error)
        && write_sums (self, self->cells,
                    "INSERT INTO measurement_aggregate (wave_id, segment_id, attribute_id, "
@@ -1059,6 +1187,8 @@ ecart_wave_writer_abort (EcartWaveWriter *self)
 
   self->open = FALSE;
   self->n_pending = 0;
+  self->n_pending_respondents = 0;
+  g_string_truncate (self->respondent_text, 0);
   finalize_statements (self);
   ecart_database_rollback (self->db);
 }
