@@ -477,6 +477,10 @@ decode (EcartCsvReader *self)
 
   memmove (self->raw, self->raw + used, self->raw_len - used);
   self->raw_len -= used;
+
+  /* A sentinel after the text (there is room: see the allocation above): a run of plain
+   * characters stops at it without testing for the end at every byte. */
+  self->text[self->text_len] = '\n';
 }
 
 static int
@@ -807,12 +811,20 @@ ecart_csv_reader_read_row (EcartCsvReader  *self,
                 {
                   gsize start = pos;
                   gsize continuations = 0;
+                  guint8 bytes = 0;
 
-                  /* Columns count characters: the bytes that do not continue one. */
-                  while (pos < len && classes[(guint8)text[pos]] == CLASS_TEXT)
-                    continuations += ((guint8)text[pos++] & 0xC0) == 0x80;
+                  /* Up to the sentinel at text[len] at the latest. */
+                  while (classes[(guint8)text[pos]] == CLASS_TEXT)
+                    bytes |= (guint8)text[pos++];
+                  if (pos > len)
+                    pos = len;
                   if (!row_append (self, text + start, pos - start, error))
                     goto failed;
+                  /* Columns count characters: the bytes that do not continue one (only a
+                   * run with a byte above ASCII can have some). */
+                  if (bytes & 0x80)
+                    for (gsize i = start; i < pos; i++)
+                      continuations += ((guint8)text[i] & 0xC0) == 0x80;
                   self->column += pos - start - continuations;
                   self->record_chars += pos - start;
                   break;
