@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ecart-csv-reader.h"
+#include "ecart-csv-reader-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <nettle/sha2.h>
@@ -41,13 +42,7 @@ enum {
   CLASS_LF,
 };
 
-typedef struct
-{
-  gsize   offset;
-  gsize   length;
-  guint64 line;
-  guint   column;
-} Field;
+typedef EcartCsvField Field;
 
 struct _EcartCsvReader
 {
@@ -968,6 +963,16 @@ ecart_csv_reader_get_n_fields (EcartCsvReader *self)
 {
   g_return_val_if_fail (ECART_IS_CSV_READER (self), 0);
   return self->n_fields;
+}
+
+const char *
+_ecart_csv_reader_peek_row (EcartCsvReader       *self,
+                            const EcartCsvField **fields,
+                            guint                *n_fields)
+{
+  *fields = self->fields;
+  *n_fields = self->n_fields;
+  return self->row;
 }
 
 /**

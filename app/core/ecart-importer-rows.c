@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ecart-importer-private.h"
+#include "ecart-csv-reader-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -309,10 +310,13 @@ _ecart_importer_resolve_name (Run                  *run,
 
 typedef struct
 {
-  Run            *run;
-  EcartCsvReader *reader;
-  gboolean        rejected;
-  GError        **error;     /* a database error of the second pass */
+  Run                 *run;
+  EcartCsvReader      *reader;
+  gboolean             rejected;
+  GError             **error;     /* a database error of the second pass */
+  const char          *row;       /* the reader's row and fields */
+  const EcartCsvField *fields;
+  guint                n_fields;
 } RowCheck;
 
 static void
@@ -337,14 +341,18 @@ reject (RowCheck   *check,
                                       0, NULL, value, reason);
 }
 
-static const char *
+static inline const char *
 field (RowCheck *check,
        int       index,
        gsize    *length)
 {
-  const char *text = ecart_csv_reader_get_field (check->reader, index, length);
-
-  return text;
+  if (G_UNLIKELY (index < 0 || (guint)index >= check->n_fields))
+    {
+      *length = 0;
+      return "";
+    }
+  *length = check->fields[index].length;
+  return check->row + check->fields[index].offset;
 }
 
 static gboolean
@@ -748,9 +756,12 @@ _ecart_importer_check_row (Run            *run,
                            RowStatus      *status,
                            GError        **error)
 {
-  RowCheck check = { run, reader, FALSE, error };
+  RowCheck check = { run, reader, FALSE, error, NULL, NULL, 0 };
   gboolean answered = FALSE;
-  guint n = ecart_csv_reader_get_n_fields (reader);
+  guint n;
+
+  check.row = _ecart_csv_reader_peek_row (reader, &check.fields, &check.n_fields);
+  n = check.n_fields;
 
   /* A row of empty fields (a spreadsheet's blank line: ";;;;") is no row. */
   {
@@ -759,7 +770,7 @@ _ecart_importer_check_row (Run            *run,
     for (guint i = 0; i < n && blank; i++)
       {
         gsize length;
-        const char *text = ecart_csv_reader_get_field (reader, i, &length);
+        const char *text = field (&check, i, &length);
 
         blank = is_blank (text, length);
       }
