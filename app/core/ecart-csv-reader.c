@@ -649,14 +649,22 @@ count_chars (const char *p,
   return n;
 }
 
-static gboolean
+static G_GNUC_NO_INLINE gboolean row_grow (EcartCsvReader *self, gsize extra, GError **error);
+
+/* Room for @extra more bytes and a NUL: nearly always there already. */
+static inline gboolean
 row_reserve (EcartCsvReader  *self,
              gsize            extra,
              GError         **error)
 {
-  if (G_LIKELY (self->row_len + extra + 1 <= self->row_alloc))
-    return TRUE;
+  return G_LIKELY (self->row_len + extra + 1 <= self->row_alloc) || row_grow (self, extra, error);
+}
 
+static gboolean
+row_grow (EcartCsvReader  *self,
+          gsize            extra,
+          GError         **error)
+{
   if (self->row_len + extra + 1 > MAX_ROW_BYTES)
     {
       g_set_error (error, ECART_CSV_ERROR, ECART_CSV_ERROR_TOO_LONG,
@@ -696,13 +704,13 @@ start_row (EcartCsvReader *self)
   self->field_column = self->column;
 }
 
-static gboolean
+static inline gboolean
 end_field (EcartCsvReader  *self,
            GError         **error)
 {
   Field *field;
 
-  if (self->n_fields >= MAX_FIELDS)
+  if (G_UNLIKELY (self->n_fields >= MAX_FIELDS))
     {
       g_set_error (error, ECART_CSV_ERROR, ECART_CSV_ERROR_TOO_LONG,
                    _("line %llu: the row has more than %d fields"),
@@ -712,7 +720,7 @@ end_field (EcartCsvReader  *self,
   if (!row_reserve (self, 0, error))
     return FALSE;
 
-  if (self->n_fields == self->fields_alloc)
+  if (G_UNLIKELY (self->n_fields == self->fields_alloc))
     {
       self->fields_alloc *= 2;
       self->fields = g_renew (Field, self->fields, self->fields_alloc);
