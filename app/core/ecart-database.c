@@ -504,12 +504,13 @@ ecart_database_in_transaction (EcartDatabase *self)
 
 /* Turns SQLite's checks back on once the transaction that went without them is over (the
  * foreign_keys pragma does nothing inside a transaction). */
-static void
+static gboolean
 restore_checks (EcartDatabase *self)
 {
   if (self->checks_off && self->db != NULL && sqlite3_get_autocommit (self->db)
       && sqlite3_exec (self->db, CHECKS_ON, NULL, NULL, NULL) == SQLITE_OK)
     self->checks_off = FALSE;
+  return !self->checks_off;
 }
 
 gboolean
@@ -536,7 +537,13 @@ ecart_database_begin (EcartDatabase  *self,
       return FALSE;
     }
 
-  restore_checks (self);
+  /* Never an edit without the checks, even if turning them back on failed before. */
+  if (!restore_checks (self))
+    {
+      _ecart_database_set_error (self, error, sqlite3_errcode (self->db),
+                                 _("Failed to start a change in “%s”: %s"));
+      return FALSE;
+    }
   rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
