@@ -606,7 +606,7 @@ test_long_respondents_order (void)
     "c,Families,Room comfort,expected,,10,\n"
     "a,Families,Room comfort,lived,7,,\n"
     "b,Families,Warm welcome,lived,4,7,\n";
-  g_autofree char *dumps[2] = { NULL, NULL };
+  char *dumps[2] = { NULL, NULL };
 
   for (guint i = 0; i < 2; i++)
     {
@@ -628,6 +628,8 @@ test_long_respondents_order (void)
   g_assert_cmpstr (dumps[0], ==, dumps[1]);
   /* a's first NPS (9), b's first in a valid row (7), c's 10. */
   g_assert_nonnull (strstr (dumps[0], "a|9\nb|7\nc|10\n"));
+  g_free (dumps[0]);
+  g_free (dumps[1]);
 }
 
 /* Respondents that come back after thousands of others: written in batches, read back
