@@ -14,7 +14,7 @@ DEBIAN_PACKAGES := \
 	gcc libc6-dev pkg-config meson ninja-build gettext \
 	libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin \
 	libgtk-4-dev libgtk-4-bin libadwaita-1-dev \
-	libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev libgsl-dev \
+	libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev libgsl-dev nettle-dev \
 	desktop-file-utils appstream libxml2-utils shared-mime-info \
 	adwaita-icon-theme hicolor-icon-theme fonts-cantarell fonts-dejavu-core \
 	xvfb xauth dbus x11-utils at-spi2-core xdotool imagemagick \

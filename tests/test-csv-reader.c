@@ -129,6 +129,11 @@ test_errors (void)
   assert_error ("a,b\n1,ab\"c\n", ECART_CSV_ERROR_BAD_QUOTE, "line 2, column 5:");
   assert_error ("a,b\nx,\"ab\"c\n", ECART_CSV_ERROR_BAD_QUOTE, "line 2, column 7:");
   assert_error ("a,b\né,\xff\n", ECART_CSV_ERROR_ENCODING, "line 2, column 3:");
+  /* Columns count characters, not bytes, in runs longer than eight bytes too. */
+  assert_error ("a,b\nÉcart très élevé,crème brûlée\"x\n", ECART_CSV_ERROR_BAD_QUOTE,
+                "line 2, column 30:");
+  assert_error ("a,b\n0123456789abcdefghij,0123456789\"\n", ECART_CSV_ERROR_BAD_QUOTE,
+                "line 2, column 32:");
   assert_error ("a,b\n1,\0002\n", ECART_CSV_ERROR_ENCODING, "line 2, column 3:");
 }
 
@@ -262,6 +267,31 @@ test_sha256 (void)
     ;
   sha = ecart_csv_reader_dup_sha256 (reader);
   g_assert_cmpstr (sha, ==, expected);
+
+  /* Over many chunks of the reader, and asked twice: the same as GLib's. */
+  {
+    g_autoptr(GString) text = g_string_new ("id,name,score\n");
+    g_autoptr(GBytes) big = NULL;
+    g_autoptr(GInputStream) big_stream = NULL;
+    g_autoptr(EcartCsvReader) big_reader = NULL;
+    g_autofree char *big_expected = NULL;
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+
+    for (guint i = 0; i < 40000; i++)
+      g_string_append_printf (text, "%u,\"N\u00e9 %u\",%u\n", i, i * 7, i % 11);
+    big = g_string_free_to_bytes (g_steal_pointer (&text));
+    big_stream = g_memory_input_stream_new_from_bytes (big);
+    big_reader = ecart_csv_reader_new (big_stream, ECART_CSV_ENCODING_AUTO, 0);
+    big_expected = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, big);
+    ecart_csv_reader_set_checksum (big_reader, TRUE);
+    while (ecart_csv_reader_read_row (big_reader, NULL, NULL) == ECART_CSV_READ_ROW)
+      ;
+    first = ecart_csv_reader_dup_sha256 (big_reader);
+    second = ecart_csv_reader_dup_sha256 (big_reader);
+    g_assert_cmpstr (first, ==, big_expected);
+    g_assert_cmpstr (second, ==, big_expected);
+  }
 }
 
 /* Numbers and dates -------------------------------------------------------------------------- */
@@ -273,6 +303,8 @@ check_numbers (void)
     { "7", '.', TRUE, 7 }, { " 7.5 ", '.', TRUE, 7.5 }, { "7,5", ',', TRUE, 7.5 },
     { "7,5", 0, TRUE, 7.5 }, { "7.5", 0, TRUE, 7.5 }, { "-2", '.', TRUE, -2 },
     { "+3", '.', TRUE, 3 }, { ".5", '.', TRUE, 0.5 }, { "10.", '.', TRUE, 10 },
+    { "09", '.', TRUE, 9 }, { "123456789012345", '.', TRUE, 123456789012345.0 },
+    { "-1234567890123456", '.', TRUE, -1234567890123456.0 }, { "+-5", '.', FALSE, 0 },
     { "7,5", '.', FALSE, 0 }, { "7.5", ',', FALSE, 0 }, { "1.234,5", 0, FALSE, 0 },
     { "abc", '.', FALSE, 0 }, { "", '.', FALSE, 0 }, { "0x10", '.', FALSE, 0 },
     { "inf", '.', FALSE, 0 }, { "nan", '.', FALSE, 0 }, { "1e3", '.', FALSE, 0 },
@@ -311,6 +343,9 @@ check_dates (void)
     { "2025/05/02 12:05:09 AM GMT+2", "2025-05-01T22:05:09Z" },
     { "2025/05/02 9:00:00 AM", "2025-05-02T09:00:00" },
     { " 2025-03-14 ", "2025-03-14" },
+    { "29/02/2024", "2024-02-29" }, { "1900-01-01 00:00", "1900-01-01T00:00:00" },
+    { "2200-12-31T23:59:00-01:00", "2201-01-01T00:59:00Z" },
+    { "29/02/2025", NULL }, { "2025-04-31", NULL }, { "2025-00-10", NULL },
     { "31/02/2025", NULL }, { "2025-13-01", NULL }, { "03/14/2025", NULL },
     { "2025-03-14T25:00", NULL }, { "14.03.2025", NULL }, { "yesterday", NULL },
     { "2025-03-14 13:30 PM", NULL }, { "2025-03-14Z", NULL }, { "", NULL },

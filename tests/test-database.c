@@ -418,6 +418,7 @@ test_refuse_missing_tables (void)
   g_autofree char *basename = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *sql = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(EcartDatabase) db = NULL;
 
@@ -426,9 +427,11 @@ test_refuse_missing_tables (void)
 
   path = tmp_file ("hollow");
   basename = g_path_get_basename (path);
-  raw_exec (path, "PRAGMA application_id = 1162039892;"
-                  "PRAGMA user_version = 1;"
-                  "CREATE TABLE segment (id INTEGER PRIMARY KEY, name TEXT);");
+  sql = g_strdup_printf ("PRAGMA application_id = 1162039892;"
+                         "PRAGMA user_version = %d;"
+                         "CREATE TABLE segment (id INTEGER PRIMARY KEY, name TEXT);",
+                         ECART_SCHEMA_VERSION);
+  raw_exec (path, sql);
   before = file_sha256 (path);
 
   db = ecart_database_open (path, ECART_DATABASE_FLAGS_NONE, &error);
@@ -521,6 +524,74 @@ assert_pragmas (EcartDatabase *db,
   g_assert_cmpint (db_int (db, "PRAGMA busy_timeout"), >, 0);
   g_assert_cmpint (db_int (db, "PRAGMA application_id"), ==, ECART_APPLICATION_ID);
   g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, ECART_SCHEMA_VERSION);
+}
+
+/* A file of format 1 (written by the first release: 0001-initial.sql alone, with a wave of
+ * measurements) is brought to the current format when it is opened: its measurements are
+ * kept, the indexes on measurement by attribute and by touchpoint and on respondent by
+ * segment are gone (0002), those by respondent and by wave stay, and an attribute with
+ * measurements can still be deleted. */
+static void
+test_migrate_format_1 (void)
+{
+  g_autofree char *path = tmp_file ("format-1");
+  g_autoptr(GBytes) initial = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  EcartDatabase *db;
+
+  initial = g_resources_lookup_data ("/io/github/ecart/Ecart/sql/0001-initial.sql", 0, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("BEGIN; %.*s; PRAGMA user_version = 1; COMMIT;",
+                         (int)g_bytes_get_size (initial),
+                         (const char *)g_bytes_get_data (initial, NULL));
+  raw_exec (path, sql);
+  raw_exec (path,
+            "PRAGMA foreign_keys = ON;"
+            "INSERT INTO segment (id, name, position) VALUES (1, 'Families', 0);"
+            "INSERT INTO stage (id, name, position) VALUES (1, 'Stay', 0);"
+            "INSERT INTO touchpoint (id, stage_id, channel_id, name, position) "
+            "  VALUES (1, 1, 1, 'Reception', 0);"
+            "INSERT INTO attribute (id, pillar_id, name, position) VALUES (1, 1, 'Welcome', 0);"
+            "INSERT INTO attribute (id, pillar_id, name, position) VALUES (2, 1, 'Comfort', 1);"
+            "INSERT INTO wave (id, name, created_at) VALUES (1, 'March', '2025-03-01');"
+            "INSERT INTO respondent (id, wave_id, segment_id) VALUES (1, 1, 1), (2, 1, 1);"
+            "INSERT INTO measurement (respondent_id, attribute_id, touchpoint_id, dimension, "
+            "  score, scale_min, scale_max) VALUES (1, 1, 1, 2, 4, 1, 5), (1, 1, 1, 3, 3, 1, 5), "
+            "  (2, 2, NULL, 3, 5, 1, 5), (2, 1, NULL, 2, 2, 1, 5);");
+
+  db = ecart_database_open (path, ECART_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  assert_pragmas (db, TRUE);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, ECART_SCHEMA_VERSION);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM measurement"), ==, 4);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+                               "AND name IN ('measurement_attribute', 'measurement_touchpoint', "
+                               "'respondent_segment')"),
+                   ==, 0);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+                               "AND name IN ('measurement_respondent', 'respondent_wave')"), ==, 2);
+  g_assert_true (ecart_database_check (db, TRUE, &error));
+  g_assert_no_error (error);
+
+  /* Without their indexes, the rows of an attribute and of a touchpoint are still found,
+   * and the foreign keys still refuse a parent that has rows. */
+  g_assert_false (ecart_database_exec (db, "DELETE FROM attribute WHERE id = 1", NULL));
+  g_assert_true (ecart_database_exec (db, "DELETE FROM measurement WHERE attribute_id = 1;"
+                                          "DELETE FROM attribute WHERE id = 1;", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM measurement"), ==, 1);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM measurement WHERE touchpoint_id = 1"), ==, 0);
+  g_assert_true (ecart_database_exec (db, "DELETE FROM touchpoint WHERE id = 1", &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (db);
+
+  /* Opened again: nothing more to migrate. */
+  db = ecart_database_open (path, ECART_DATABASE_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, ECART_SCHEMA_VERSION);
+  g_assert_finalize_object (db);
 }
 
 static void
@@ -1316,6 +1387,7 @@ main (int    argc,
   g_assert_finalize_object (workspace);
 
   g_test_add_func ("/core/database/open/create", test_open_create);
+  g_test_add_func ("/core/database/open/migrate-format-1", test_migrate_format_1);
   g_test_add_func ("/core/database/open/read-only", test_open_read_only);
   g_test_add_func ("/core/database/open/read-only-leaves-no-wal",
                    test_open_read_only_leaves_nothing);

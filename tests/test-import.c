@@ -575,6 +575,100 @@ test_long_respondents (void)
   g_assert_cmpuint (ecart_import_result_get_recommendations (result), ==, 2);
 }
 
+/* The same answers, respondents in key order (no table of the respondents is kept) or not
+ * (the first pass starts again with one, after a problem was already found): the same
+ * workspace, the same problems, the same counts. */
+static void
+test_long_respondents_order (void)
+{
+  g_autoptr(EcartImportMapping) mapping =
+    mapping_from_text ("[mapping]\nlayout=long\nsegment=seg\nattribute=attr\ndimension=dim\n"
+                       "score=score\nrespondent=id\nnps=nps\nscale=0..10\nverbatim=note\n");
+  const char *sorted =
+    "id,seg,attr,dim,score,nps,note\n"
+    "a,Families,Warm welcome,expected,8,9,\n"
+    "a,Families,Warm welcome,lived,6,3,Nice\n"
+    "a,Families,Room comfort,lived,7,,\n"
+    "b,Families,Warm welcome,lived,99,,\n"            /* out of the scale: rejected */
+    "b,Families,Warm welcome,expected,5,,\n"
+    "b,Business travellers,Room comfort,lived,5,,\n"  /* b in another segment: rejected */
+    "b,Families,Warm welcome,lived,4,7,\n"
+    "c,Families,Room comfort,expected,,10,\n"
+    "cc,Business travellers,Room comfort,expected,3,,\n";
+  const char *unsorted =
+    "id,seg,attr,dim,score,nps,note\n"
+    "b,Families,Warm welcome,lived,99,,\n"
+    "cc,Business travellers,Room comfort,expected,3,,\n"
+    "a,Families,Warm welcome,expected,8,9,\n"         /* before cc: the pass starts again */
+    "b,Families,Warm welcome,expected,5,,\n"
+    "a,Families,Warm welcome,lived,6,3,Nice\n"
+    "b,Business travellers,Room comfort,lived,5,,\n"
+    "c,Families,Room comfort,expected,,10,\n"
+    "a,Families,Room comfort,lived,7,,\n"
+    "b,Families,Warm welcome,lived,4,7,\n";
+  char *dumps[2] = { NULL, NULL };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(EcartWorkspace) workspace = new_workspace ();
+      g_autoptr(EcartImporter) importer = importer_for_text (workspace, i == 0 ? sorted : unsorted,
+                                                             mapping);
+      g_autoptr(EcartImportResult) result = run_ok (importer);
+
+      g_assert_cmpuint (ecart_import_result_get_rows (result), ==, 9);
+      g_assert_cmpuint (ecart_import_result_get_rows_rejected (result), ==, 2);
+      g_assert_cmpuint (ecart_import_result_get_n_problems (result), ==, 2);
+      g_assert_cmpuint (ecart_import_result_get_respondents (result), ==, 4);
+      g_assert_cmpuint (ecart_import_result_get_measurements (result), ==, 6);
+      g_assert_cmpuint (ecart_import_result_get_recommendations (result), ==, 3);
+      g_assert_cmpint (query_int (workspace, "SELECT count(*) FROM respondent"), ==, 4);
+      g_assert_cmpint (query_int (workspace, "SELECT count(*) FROM pair_aggregate"), ==, 1);
+      dumps[i] = dump (workspace);
+    }
+  g_assert_cmpstr (dumps[0], ==, dumps[1]);
+  /* a's first NPS (9), b's first in a valid row (7), c's 10. */
+  g_assert_nonnull (strstr (dumps[0], "a|9\nb|7\nc|10\n"));
+  g_free (dumps[0]);
+  g_free (dumps[1]);
+}
+
+/* Respondents that come back after thousands of others: written in batches, read back
+ * from the wave when the writer no longer remembers them. */
+static void
+test_long_respondents_return (void)
+{
+  g_autoptr(EcartWorkspace) workspace = new_workspace ();
+  g_autoptr(EcartImportMapping) mapping =
+    mapping_from_text ("[mapping]\nlayout=long\nsegment=seg\nattribute=attr\ndimension=dim\n"
+                       "score=score\nrespondent=id\nscale=0..10\n");
+  const char *segments[] = { "Families", "Honeymoon couples", "Business travellers" };
+  g_autoptr(GString) csv = g_string_new ("id,seg,attr,dim,score\n");
+  g_autoptr(EcartImporter) importer = NULL;
+  g_autoptr(EcartImportResult) result = NULL;
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint r = 0; r < 3000; r++)
+      g_string_append_printf (csv, "p%05u,%s,Warm welcome,%s,%u\n", r, segments[r % 3],
+                              pass == 0 ? "expected" : "lived", (r + pass * 3) % 11);
+  importer = importer_for_text (workspace, csv->str, mapping);
+  result = run_ok (importer);
+
+  g_assert_cmpuint (ecart_import_result_get_respondents (result), ==, 3000);
+  g_assert_cmpuint (ecart_import_result_get_measurements (result), ==, 6000);
+  g_assert_cmpint (query_int (workspace, "SELECT count(*) FROM respondent"), ==, 3000);
+  g_assert_cmpint (query_int (workspace, "SELECT count(DISTINCT respondent_id) FROM measurement"),
+                   ==, 3000);
+  /* Each respondent's two rows are theirs, in their segment. */
+  g_assert_cmpint (query_int (workspace, "SELECT count(*) FROM (SELECT r.external_id FROM "
+                                         "measurement m JOIN respondent r ON r.id = m.respondent_id "
+                                         "GROUP BY r.id HAVING count(*) = 2 AND min (m.dimension) = 2 "
+                                         "AND max (m.dimension) = 3)"), ==, 3000);
+  g_assert_cmpint (query_int (workspace, "SELECT sum (n) FROM pair_aggregate"), ==, 3000);
+  g_assert_cmpint (query_int (workspace, "SELECT count(*) FROM respondent r JOIN segment s ON "
+                                         "s.id = r.segment_id WHERE s.name = 'Families'"), ==, 1000);
+  g_assert_cmpint (query_int (workspace, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+}
+
 /* Policy ---------------------------------------------------------------------------------- */
 
 static void
@@ -934,6 +1028,8 @@ main (int    argc,
   g_test_add_func ("/core/import/headerless", test_headerless);
   g_test_add_func ("/core/import/unknown-names", test_unknown_names);
   g_test_add_func ("/core/import/long-respondents", test_long_respondents);
+  g_test_add_func ("/core/import/long-respondents-order", test_long_respondents_order);
+  g_test_add_func ("/core/import/long-respondents-return", test_long_respondents_return);
   g_test_add_func ("/core/import/already-imported", test_already_imported);
   g_test_add_func ("/core/import/nothing", test_nothing);
   g_test_add_func ("/core/import/cancel", test_cancel);

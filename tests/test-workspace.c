@@ -1296,6 +1296,8 @@ add_measured_data (Fixture *f,
   CHECK (ecart_wave_writer_add_verbatim (writer, 0, 0, d->welcome,
                                          "Interview: staff know the regulars", &error));
   CHECK (ecart_wave_writer_commit (writer, &error));
+  g_assert_cmpint (sql_int (f, "PRAGMA foreign_keys", NULL), ==, 1);
+  g_assert_cmpint (sql_int (f, "PRAGMA ignore_check_constraints", NULL), ==, 0);
 
   g_assert_cmpint (COUNT (f, "measurement"), ==, 7);
   g_assert_cmpint (fts_matches (f, "garlands"), ==, 1);
@@ -2084,8 +2086,16 @@ test_writer_errors (Fixture       *f,
   WRITER_REFUSES (ecart_wave_writer_add_recommendation (writer, old, 5, &error));
   WRITER_REFUSES (ecart_wave_writer_add_verbatim (writer, old, 0, 0, "Not in this wave", &error));
   WRITER_REFUSES (ecart_wave_writer_add_verbatim (writer, r, 0, 0, "Bad \xfe bytes", &error));
+  /* The wave is written without SQLite's foreign keys and CHECK constraints: the writer
+   * checks every id and every value. */
+  WRITER_REFUSES (ecart_wave_writer_add_verbatim (writer, r, 9999, 0, "No such touchpoint", &error));
+  WRITER_REFUSES (ecart_wave_writer_add_verbatim (writer, r, 0, 9999, "No such attribute", &error));
+  WRITER_REFUSES (ecart_wave_writer_add_verbatim (writer, 0, 9999, 0, "No such touchpoint", &error));
   g_assert_cmpint (ecart_wave_writer_add_respondent (writer, 9999, "A2", NULL, &error), ==, 0);
-  g_assert_nonnull (error);
+  g_assert_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (ecart_wave_writer_add_respondent (writer, 0, "A3", NULL, &error), ==, 0);
+  g_assert_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT);
   g_clear_error (&error);
 
   /* After refusals, the writer still takes good rows; one recommendation per respondent. */
@@ -2093,9 +2103,12 @@ test_writer_errors (Fixture       *f,
   CHECK (ecart_wave_writer_add_recommendation (writer, r, 10, &error));
   WRITER_REFUSES (ecart_wave_writer_add_recommendation (writer, r, 9, &error));
 
-  /* Abort: as if nothing happened; the writer takes nothing more. */
+  /* Abort: as if nothing happened; the writer takes nothing more. The foreign keys are
+   * on again. */
   ecart_wave_writer_abort (writer);
   g_assert_false (ecart_database_in_transaction (ecart_workspace_get_database (W)));
+  g_assert_cmpint (sql_int (f, "PRAGMA foreign_keys", NULL), ==, 1);
+  g_assert_cmpint (sql_int (f, "PRAGMA ignore_check_constraints", NULL), ==, 0);
   {
     g_autofree char *now = dump_all (f);
     g_autofree char *model_now = model_dump (W);
@@ -2119,13 +2132,23 @@ test_writer_errors (Fixture       *f,
   measure (writer, r, d.checkin, 0, ECART_DIMENSION_LIVED, 5, 0, 10);
   g_clear_object (&writer);
   g_assert_false (ecart_database_in_transaction (ecart_workspace_get_database (W)));
+  g_assert_cmpint (sql_int (f, "PRAGMA foreign_keys", NULL), ==, 1);
+  g_assert_cmpint (sql_int (f, "PRAGMA ignore_check_constraints", NULL), ==, 0);
   {
     g_autofree char *now = dump_all (f);
 
     g_assert_cmpstr (now, ==, before);
   }
 
-  /* And edits work as before, undo too. */
+  /* And edits work as before, undo too; the foreign keys and the CHECK constraints refuse
+   * a bad row again. */
+  g_assert_false (ecart_database_exec (ecart_workspace_get_database (W),
+                                       "INSERT INTO respondent (wave_id, segment_id) VALUES (1, 9999)",
+                                       NULL));
+  g_assert_false (ecart_database_exec (ecart_workspace_get_database (W),
+                                       "INSERT INTO recommendation_aggregate (wave_id, segment_id, "
+                                       "score, n) VALUES ((SELECT min (id) FROM wave), (SELECT "
+                                       "min (id) FROM segment), 11, 1)", NULL));
   add_segment (f, "Business");
   UNDO (f);
   {

@@ -12,5 +12,7 @@ void        _ecart_database_set_error        (EcartDatabase  *self,
 const char *_ecart_database_get_display_name (EcartDatabase  *self);
 gboolean    _ecart_database_begin_bulk       (EcartDatabase  *self,
                                               GError        **error);
+gboolean    _ecart_database_begin_bulk_unchecked (EcartDatabase  *self,
+                                                  GError        **error);
 
 G_END_DECLS

@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 /* "ECRT", stored by PRAGMA application_id at offset 68 of every workspace file. */
 #define ECART_APPLICATION_ID  0x45435254
-#define ECART_SCHEMA_VERSION  1
+#define ECART_SCHEMA_VERSION  2
 
 #define ECART_DATABASE_ERROR (ecart_database_error_quark ())
 

@@ -12,6 +12,22 @@ G_BEGIN_DECLS
 /* How many distinct values of a column are remembered with their id. */
 #define ECART_IMPORTER_CACHE_MAX 10000
 
+/* The fast table of values met (see FastValue): slots per kind, and the longest value. */
+#define ECART_IMPORTER_FAST_SLOTS 256
+#define ECART_IMPORTER_FAST_TEXT  46
+#define ECART_IMPORTER_FAST_DIMENSION ECART_IMPORT_N_NAME_KINDS   /* the fourth kind */
+
+/* A cell's trimmed bytes and what they resolved to: a segment's, attribute's or
+ * touchpoint's id, or a dimension + 1. Direct-mapped by a hash of the bytes, overwritten
+ * on collision: a value met again costs a hash and a memcmp, no copy, no case folding. */
+typedef struct
+{
+  guint32 hash;
+  guint8  length;
+  char    text[ECART_IMPORTER_FAST_TEXT];
+  gint64  id;      /* 0: empty slot */
+} FastValue;
+
 typedef struct
 {
   int   index;   /* the column, or -1 */
@@ -96,6 +112,7 @@ typedef struct
   GHashTable         *cache[ECART_IMPORT_N_NAME_KINDS];    /* raw text → gint64 id (0 unknown) */
   GHashTable         *unknown[ECART_IMPORT_N_NAME_KINDS];  /* folded name → name */
   GHashTable         *dimensions;                          /* raw text → EcartDimension + 1 */
+  FastValue          *fast[ECART_IMPORT_N_NAME_KINDS + 1];  /* ECART_IMPORTER_FAST_SLOTS each */
   double             *scores;        /* per question, NAN when not answered */
 
   /* The second pass. */
@@ -105,8 +122,13 @@ typedef struct
   guint64             valid_rows;
   gint64              position[ECART_IMPORT_N_NAME_KINDS];
 
-  /* Respondents of the long layout. */
+  /* Respondents of the long layout. While keys_sorted, every respondent met came after
+   * the one before in byte order, so none can come back: no table of the respondents met
+   * is needed, in either pass. The first key out of order starts the first pass again, with
+   * the table (unsorted_restart). */
   gboolean            track_respondents;
+  gboolean            keys_sorted;
+  gboolean            unsorted_restart;
   GString            *current_key;
   GString            *segment_text;     /* reused for every row */
   GString            *dimension_text;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ecart-importer-private.h"
+#include "ecart-csv-reader-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -307,10 +308,13 @@ _ecart_importer_resolve_name (Run                  *run,
 
 typedef struct
 {
-  Run            *run;
-  EcartCsvReader *reader;
-  gboolean        rejected;
-  GError        **error;     /* a database error of the second pass */
+  Run                 *run;
+  EcartCsvReader      *reader;
+  gboolean             rejected;
+  GError             **error;     /* a database error of the second pass */
+  const char          *row;       /* the reader's row and fields */
+  const EcartCsvField *fields;
+  guint                n_fields;
 } RowCheck;
 
 static void
@@ -335,14 +339,18 @@ reject (RowCheck   *check,
                                       0, NULL, value, reason);
 }
 
-static const char *
+static inline const char *
 field (RowCheck *check,
        int       index,
        gsize    *length)
 {
-  const char *text = ecart_csv_reader_get_field (check->reader, index, length);
-
-  return text;
+  if (G_UNLIKELY (index < 0 || (guint)index >= check->n_fields))
+    {
+      *length = 0;
+      return "";
+    }
+  *length = check->fields[index].length;
+  return check->row + check->fields[index].offset;
 }
 
 static gboolean
@@ -381,6 +389,87 @@ source_text (RowCheck  *check,
   return buffer->str;
 }
 
+/* The trimmed bytes of @source's cell (or its fixed value), NULL when it is empty. */
+static const char *
+source_bytes (RowCheck *check,
+              Source   *source,
+              gsize    *length)
+{
+  const char *text;
+
+  if (source->fixed != NULL)
+    {
+      *length = strlen (source->fixed);
+      return source->fixed;
+    }
+  if (source->index < 0)
+    return NULL;
+  text = field (check, source->index, length);
+  while (*length > 0 && (*text == ' ' || *text == '\t'))
+    text++, (*length)--;
+  while (*length > 0 && (text[*length - 1] == ' ' || text[*length - 1] == '\t'))
+    (*length)--;
+  return *length > 0 ? text : NULL;
+}
+
+/* A hash of a short value from its length and its first and last eight bytes (a slot is
+ * confirmed by memcmp): names differ there, and it costs the same for any length. */
+static inline guint32
+fast_hash (const char *text,
+           gsize       length)
+{
+  guint64 head = 0;
+  guint64 tail = 0;
+  guint64 h;
+
+  if (length >= 8)
+    {
+      memcpy (&head, text, 8);
+      memcpy (&tail, text + length - 8, 8);
+    }
+  else
+    memcpy (&head, text, length);
+  h = (head ^ (tail * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) ^ length)
+      * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  return (guint32)(h >> 32);
+}
+
+/* What @text resolved to when last met (see FastValue), or 0. */
+static inline gint64
+fast_lookup (Run        *run,
+             guint       kind,
+             const char *text,
+             gsize       length,
+             guint32    *hash)
+{
+  const FastValue *slot;
+
+  *hash = fast_hash (text, length);
+  slot = &run->fast[kind][*hash % ECART_IMPORTER_FAST_SLOTS];
+  if (slot->id != 0 && slot->hash == *hash && slot->length == length
+      && memcmp (slot->text, text, length) == 0)
+    return slot->id;
+  return 0;
+}
+
+static inline void
+fast_store (Run        *run,
+            guint       kind,
+            const char *text,
+            gsize       length,
+            guint32     hash,
+            gint64      id)
+{
+  FastValue *slot = &run->fast[kind][hash % ECART_IMPORTER_FAST_SLOTS];
+
+  if (length > sizeof slot->text || id <= 0)
+    return;
+  slot->hash = hash;
+  slot->length = length;
+  memcpy (slot->text, text, length);
+  slot->id = id;
+}
+
 static gboolean
 check_name (RowCheck            *check,
             EcartImportNameKind  kind,
@@ -399,9 +488,33 @@ check_name (RowCheck            *check,
   return TRUE;
 }
 
+static gboolean check_segment_text (RowCheck *check, Row *row);
+
 static gboolean
 check_segment (RowCheck *check,
                Row      *row)
+{
+  Run *run = check->run;
+  gsize length;
+  const char *bytes = source_bytes (check, &run->segment, &length);
+  guint32 hash = 0;
+  gboolean was_rejected = check->rejected;
+
+  if (bytes != NULL
+      && (row->segment_id = fast_lookup (run, ECART_IMPORT_NAME_SEGMENT, bytes, length, &hash)) > 0)
+    return TRUE;
+  check->rejected = FALSE;
+  if (!check_segment_text (check, row))
+    return FALSE;
+  if (bytes != NULL && !check->rejected)
+    fast_store (run, ECART_IMPORT_NAME_SEGMENT, bytes, length, hash, row->segment_id);
+  check->rejected |= was_rejected;
+  return TRUE;
+}
+
+static gboolean
+check_segment_text (RowCheck *check,
+                    Row      *row)
 {
   Run *run = check->run;
   const char *value = source_text (check, &run->segment, run->segment_text);
@@ -583,10 +696,22 @@ check_dimension (RowCheck *check,
                  Row      *row)
 {
   Run *run = check->run;
-  const char *text = source_text (check, &run->dimension, run->dimension_text);
+  gsize length;
+  const char *bytes = source_bytes (check, &run->dimension, &length);
+  const char *text;
   gpointer cached;
   EcartDimension dimension;
+  guint32 hash = 0;
+  gint64 known;
 
+  if (bytes != NULL
+      && (known = fast_lookup (run, ECART_IMPORTER_FAST_DIMENSION, bytes, length, &hash)) > 0)
+    {
+      row->dimension = known - 1;
+      return TRUE;
+    }
+
+  text = source_text (check, &run->dimension, run->dimension_text);
   if (text == NULL)
     {
       reject (check, run->dimension.index, NULL, _("no dimension"));
@@ -616,6 +741,7 @@ check_dimension (RowCheck *check,
       return FALSE;
     }
   row->dimension = dimension;
+  fast_store (run, ECART_IMPORTER_FAST_DIMENSION, bytes, length, hash, (gint64)dimension + 1);
   return TRUE;
 }
 
@@ -628,9 +754,12 @@ _ecart_importer_check_row (Run            *run,
                            RowStatus      *status,
                            GError        **error)
 {
-  RowCheck check = { run, reader, FALSE, error };
+  RowCheck check = { run, reader, FALSE, error, NULL, NULL, 0 };
   gboolean answered = FALSE;
-  guint n = ecart_csv_reader_get_n_fields (reader);
+  guint n;
+
+  check.row = _ecart_csv_reader_peek_row (reader, &check.fields, &check.n_fields);
+  n = check.n_fields;
 
   /* A row of empty fields (a spreadsheet's blank line: ";;;;") is no row. */
   {
@@ -639,7 +768,7 @@ _ecart_importer_check_row (Run            *run,
     for (guint i = 0; i < n && blank; i++)
       {
         gsize length;
-        const char *text = ecart_csv_reader_get_field (reader, i, &length);
+        const char *text = field (&check, i, &length);
 
         blank = is_blank (text, length);
       }
@@ -704,16 +833,33 @@ _ecart_importer_check_row (Run            *run,
         answered = TRUE;
       if (!isnan (row->score))
         {
+          const char *bytes;
+          gsize length;
+          guint32 hash = 0;
+
           check_dimension (&check, row);
-          if ((name = source_text (&check, &run->attribute, buffer)) == NULL)
+          if ((bytes = source_bytes (&check, &run->attribute, &length)) == NULL)
             reject (&check, run->attribute.index, NULL, _("no attribute"));
-          else if (!check_name (&check, ECART_IMPORT_NAME_ATTRIBUTE, &run->attribute, name,
-                                &row->attribute_id))
-            return FALSE;
-          if ((name = source_text (&check, &run->touchpoint, buffer)) != NULL
-              && !check_name (&check, ECART_IMPORT_NAME_TOUCHPOINT, &run->touchpoint, name,
-                              &row->touchpoint_id))
-            return FALSE;
+          else if ((row->attribute_id = fast_lookup (run, ECART_IMPORT_NAME_ATTRIBUTE, bytes,
+                                                     length, &hash)) == 0)
+            {
+              name = source_text (&check, &run->attribute, buffer);
+              if (!check_name (&check, ECART_IMPORT_NAME_ATTRIBUTE, &run->attribute, name,
+                               &row->attribute_id))
+                return FALSE;
+              fast_store (run, ECART_IMPORT_NAME_ATTRIBUTE, bytes, length, hash, row->attribute_id);
+            }
+          if ((bytes = source_bytes (&check, &run->touchpoint, &length)) != NULL
+              && (row->touchpoint_id = fast_lookup (run, ECART_IMPORT_NAME_TOUCHPOINT, bytes,
+                                                    length, &hash)) == 0)
+            {
+              name = source_text (&check, &run->touchpoint, buffer);
+              if (!check_name (&check, ECART_IMPORT_NAME_TOUCHPOINT, &run->touchpoint, name,
+                               &row->touchpoint_id))
+                return FALSE;
+              fast_store (run, ECART_IMPORT_NAME_TOUCHPOINT, bytes, length, hash,
+                          row->touchpoint_id);
+            }
         }
     }
 
@@ -750,6 +896,20 @@ _ecart_importer_drop_respondents (Run *run)
                   "DROP TABLE IF EXISTS temp.ecart_import_respondent", NULL, NULL, NULL);
 }
 
+/* Byte order of respondent keys (that of the table's BINARY key): negative when @key comes
+ * before @other. */
+static int
+compare_keys (const char    *key,
+              gsize          length,
+              const GString *other)
+{
+  int order = memcmp (key, other->str, MIN (length, other->len));
+
+  if (order != 0)
+    return order;
+  return length < other->len ? -1 : length > other->len ? 1 : 0;
+}
+
 /* First pass: a respondent's first likelihood to recommend is the one kept. */
 static gboolean
 count_recommendation (Run      *run,
@@ -762,6 +922,8 @@ count_recommendation (Run      *run,
     return TRUE;
   run->current_nps_seen = TRUE;
   run->result->recommendations++;
+  if (run->keys_sorted)
+    return TRUE;
   update = ecart_database_prepare (run->db,
                                    "UPDATE temp.ecart_import_respondent SET nps_seen = 1 WHERE key = ?",
                                    error);
@@ -789,6 +951,26 @@ _ecart_importer_check_respondent (Run            *run,
     {
       if (row->segment_id != run->current_id)
         goto mismatch;
+      return count_recommendation (run, row, error);
+    }
+
+  if (run->keys_sorted)
+    {
+      /* A key after the current one is a new respondent; one before it may have been met
+       * already: the pass starts again, keeping a table of the keys. */
+      if (run->has_current && compare_keys (row->key, row->key_length, run->current_key) < 0)
+        {
+          run->unsorted_restart = TRUE;
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "respondents out of order");
+          return FALSE;
+        }
+      g_string_assign (run->current_key, "");
+      g_string_append_len (run->current_key, row->key, row->key_length);
+      run->has_current = TRUE;
+      run->current_id = row->segment_id;
+      run->result->respondents++;
+      run->current_nps_seen = FALSE;
       return count_recommendation (run, row, error);
     }
 
@@ -870,6 +1052,22 @@ obtain_respondent (Run      *run,
       && memcmp (run->current_key->str, row->key, row->key_length) == 0)
     return row->segment_id == run->current_segment ? run->current_id : -1;
 
+  /* Keys in order (the first pass saw to it): a new key is a new respondent. */
+  if (run->keys_sorted)
+    {
+      id = ecart_wave_writer_add_respondent (run->writer, row->segment_id, row->external_id,
+                                             row->date, error);
+      if (id == 0)
+        return 0;
+      run->current_has_nps = FALSE;
+      run->current_segment = row->segment_id;
+      g_string_assign (run->current_key, "");
+      g_string_append_len (run->current_key, row->key, row->key_length);
+      run->has_current = TRUE;
+      run->current_id = id;
+      return id;
+    }
+
   find = ecart_database_prepare (run->db,
                                  "SELECT respondent_id, has_nps, segment FROM "
                                  "temp.ecart_import_respondent WHERE key = ?",
@@ -929,7 +1127,7 @@ note_recommendation (Run      *run,
   g_autoptr(EcartStatement) update = NULL;
 
   run->current_has_nps = TRUE;
-  if (!run->track_respondents || row->key == NULL)
+  if (!run->track_respondents || row->key == NULL || run->keys_sorted)
     return TRUE;
   update = ecart_database_prepare (run->db,
                                    "UPDATE temp.ecart_import_respondent SET has_nps = 1 WHERE key = ?",

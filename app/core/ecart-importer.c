@@ -84,6 +84,8 @@ run_free (Run *run)
     }
   g_clear_pointer (&run->dimensions, g_hash_table_unref);
   g_clear_pointer (&run->scores, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (run->fast); i++)
+    g_clear_pointer (&run->fast[i], g_free);
   if (run->current_key != NULL)
     g_string_free (run->current_key, TRUE);
   if (run->segment_text != NULL)
@@ -540,6 +542,9 @@ run_pass (Run      *run,
 
   run->writing = writing;
   run->has_current = FALSE;
+  /* Names may be created, or deleted by another program, between the passes. */
+  for (guint i = 0; i < G_N_ELEMENTS (run->fast); i++)
+    memset (run->fast[i], 0, ECART_IMPORTER_FAST_SLOTS * sizeof (FastValue));
   run->last_date_raw[0] = '\0';
   reader = ecart_csv_reader_new (stream, run->encoding, run->delimiter);
   ecart_csv_reader_set_checksum (reader, !writing);
@@ -723,36 +728,50 @@ check_pass (Run      *run,
 {
   g_autoptr(GError) local_error = NULL;
   sqlite3 *handle = ecart_database_get_handle (run->db);
+  gboolean long_layout = ecart_import_mapping_get_layout (run->mapping) == ECART_IMPORT_LAYOUT_LONG;
+  gboolean retried_encoding = FALSE;
   gboolean ok;
 
-  if (ecart_import_mapping_get_layout (run->mapping) == ECART_IMPORT_LAYOUT_LONG)
-    if (!_ecart_importer_prepare_respondents (run, error))
-      return FALSE;
+  /* Respondents in key order need no table of the keys met (see Run). */
+  run->keys_sorted = TRUE;
 
-  /* The temporary table's rows in one transaction; the workspace's own tables are not
-   * touched (a deferred transaction takes no lock on them). */
-  sqlite3_exec (handle, "BEGIN", NULL, NULL, NULL);
-  ok = run_pass (run, FALSE, &local_error);
-  sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
-
-  /* Guessed UTF-8 on the first chunk, but a byte further on is not: the file is
-   * Windows-1252 after all (a French Excel file whose first accent comes late). */
-  if (!ok && g_error_matches (local_error, ECART_CSV_ERROR, ECART_CSV_ERROR_ENCODING)
-      && ecart_import_mapping_get_encoding (run->mapping) == ECART_CSV_ENCODING_AUTO
-      && run->encoding == ECART_CSV_ENCODING_UTF8)
+  for (;;)
     {
-      g_clear_error (&local_error);
-      reset_for_retry (run);
-      run->encoding = ECART_CSV_ENCODING_WINDOWS_1252;
-      if (!_ecart_importer_prepare_respondents (run, error))
+      run->unsorted_restart = FALSE;
+      if (long_layout && !run->keys_sorted && !_ecart_importer_prepare_respondents (run, error))
         return FALSE;
+
+      /* The temporary table's rows in one transaction; the workspace's own tables are not
+       * touched (a deferred transaction takes no lock on them). */
       sqlite3_exec (handle, "BEGIN", NULL, NULL, NULL);
       ok = run_pass (run, FALSE, &local_error);
       sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
-    }
+      if (ok)
+        break;
 
-  if (!ok)
-    {
+      if (run->unsorted_restart)
+        {
+          g_debug ("Respondents out of key order: checking again, with a table of them");
+          g_clear_error (&local_error);
+          reset_for_retry (run);
+          run->keys_sorted = FALSE;
+          continue;
+        }
+
+      /* Guessed UTF-8 on the first chunk, but a byte further on is not: the file is
+       * Windows-1252 after all (a French Excel file whose first accent comes late). */
+      if (g_error_matches (local_error, ECART_CSV_ERROR, ECART_CSV_ERROR_ENCODING)
+          && !retried_encoding
+          && ecart_import_mapping_get_encoding (run->mapping) == ECART_CSV_ENCODING_AUTO
+          && run->encoding == ECART_CSV_ENCODING_UTF8)
+        {
+          g_clear_error (&local_error);
+          reset_for_retry (run);
+          run->encoding = ECART_CSV_ENCODING_WINDOWS_1252;
+          retried_encoding = TRUE;
+          continue;
+        }
+
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -1014,6 +1033,8 @@ run_new (EcartImporter  *self,
   run->dimension_text = g_string_new (NULL);
   run->name_text = g_string_new (NULL);
   run->dimensions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (run->fast); i++)
+    run->fast[i] = g_new0 (FastValue, ECART_IMPORTER_FAST_SLOTS);
   run->encoding = ecart_import_mapping_get_encoding (self->mapping);
   run->delimiter = ecart_import_mapping_get_delimiter (self->mapping);
   run->decimal = ecart_import_mapping_get_decimal (self->mapping);

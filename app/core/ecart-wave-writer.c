@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 /* EcartWaveWriter is the one path by which measurements enter a workspace: the importer
  * and the demo generator both use it. A wave is written in one transaction, begun by
@@ -21,6 +22,10 @@
  * back from the wave when a respondent's answers come back later. No allocation is made
  * per row once the cells are known. */
 
+/* Segments, attributes and touchpoints remembered to exist, per kind (direct-mapped by id:
+ * a workspace has tens of them, a collision only costs a query). */
+#define KNOWN_ITEMS 256
+
 /* Respondents whose segment is remembered (direct-mapped by id). */
 #define SEGMENT_CACHE_SIZE 1024
 
@@ -28,6 +33,34 @@
  * costs more in SQLite (opening the cursors of the table, its indexes and the parents of
  * its foreign keys) than the row itself. Rows keep their order, hence their ids. */
 #define MEASUREMENT_BATCH 64
+
+/* Respondents too. Their ids are known before they are written: SQLite gives the next
+ * after the greatest, and nobody else writes during the transaction; the ids are checked
+ * when a batch is written. A statement of many rows that could stop half-way (a NOT NULL
+ * refused on its fourth row, an explicit id already taken) makes SQLite keep a statement
+ * journal of every page it changes, which for the respondents' index went to a temporary
+ * file (0.3 s of system time for 100,000 respondents): the ids are not given, and the batch
+ * is INSERT OR IGNORE, which cannot stop. Nothing can be ignored (both NOT NULL columns are
+ * always bound, no UNIQUE index, checks off): a row that was would shift the ids given,
+ * which the check after the batch finds. Their text is kept in one buffer until the batch
+ * is written. */
+#define RESPONDENT_BATCH 64
+
+typedef struct
+{
+  gint64 id;
+  gint64 segment_id;
+  gssize external_id;   /* offset in respondent_text, or -1 for NULL */
+  gssize answered_at;
+} PendingRespondent;
+
+typedef enum
+{
+  ITEM_SEGMENT,
+  ITEM_ATTRIBUTE,
+  ITEM_TOUCHPOINT,
+  N_ITEM_KINDS
+} ItemKind;
 
 typedef struct
 {
@@ -78,6 +111,11 @@ struct _EcartWaveWriter
   gint64          wave_id;
 
   sqlite3_stmt   *insert_respondent;
+  sqlite3_stmt   *insert_respondents;    /* RESPONDENT_BATCH rows */
+  PendingRespondent pending_respondents[RESPONDENT_BATCH];
+  guint           n_pending_respondents;
+  GString        *respondent_text;
+  gint64          next_respondent_id;
   sqlite3_stmt   *insert_measurement;
   sqlite3_stmt   *insert_measurements;   /* MEASUREMENT_BATCH rows */
   PendingMeasurement pending[MEASUREMENT_BATCH];
@@ -91,11 +129,12 @@ struct _EcartWaveWriter
   gint64         *cached_segments;
   sqlite3_stmt   *find_segment;
 
-  /* Attributes and touchpoints known to exist: a measurement is checked before it waits in
-   * the batch, so that a bad one is refused alone, at once, as a row would be. */
-  GHashTable     *known_items;     /* id × 2 (+ 1 for a touchpoint) */
-  sqlite3_stmt   *find_attribute;
-  sqlite3_stmt   *find_touchpoint;
+  /* Segments, attributes and touchpoints known to exist: every id is checked before it is
+   * written, so that a bad one is refused alone, at once, as a row would be. The wave is
+   * written with SQLite's foreign keys off (they cost a lookup per key and per row): these
+   * checks stand for them. */
+  gint64          known_items[N_ITEM_KINDS][KNOWN_ITEMS];  /* direct-mapped by id */
+  sqlite3_stmt   *find_item[N_ITEM_KINDS];
 
   GHashTable     *cells;          /* CellKey → Sums, dimension 2 or 3 */
   GHashTable     *pairs;          /* CellKey (dimension 0) → Sums of lived − expected */
@@ -173,14 +212,15 @@ static void
 finalize_statements (EcartWaveWriter *self)
 {
   g_clear_pointer (&self->insert_respondent, sqlite3_finalize);
+  g_clear_pointer (&self->insert_respondents, sqlite3_finalize);
   g_clear_pointer (&self->insert_measurement, sqlite3_finalize);
   g_clear_pointer (&self->insert_measurements, sqlite3_finalize);
   g_clear_pointer (&self->insert_recommendation, sqlite3_finalize);
   g_clear_pointer (&self->insert_verbatim, sqlite3_finalize);
   g_clear_pointer (&self->index_verbatim, sqlite3_finalize);
   g_clear_pointer (&self->find_segment, sqlite3_finalize);
-  g_clear_pointer (&self->find_attribute, sqlite3_finalize);
-  g_clear_pointer (&self->find_touchpoint, sqlite3_finalize);
+  for (guint i = 0; i < N_ITEM_KINDS; i++)
+    g_clear_pointer (&self->find_item[i], sqlite3_finalize);
 }
 
 static void
@@ -196,7 +236,8 @@ ecart_wave_writer_finalize (GObject *object)
   g_clear_pointer (&self->pairs, g_hash_table_unref);
   g_clear_pointer (&self->recommendations, g_hash_table_unref);
   g_clear_pointer (&self->current_answers, g_array_unref);
-  g_clear_pointer (&self->known_items, g_hash_table_unref);
+  if (self->respondent_text != NULL)
+    g_string_free (self->respondent_text, TRUE);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (ecart_wave_writer_parent_class)->finalize (object);
@@ -219,7 +260,7 @@ ecart_wave_writer_init (EcartWaveWriter *self)
   self->pairs = new_sums_table ();
   self->recommendations = new_sums_table ();
   self->current_answers = g_array_new (FALSE, FALSE, sizeof (Answers));
-  self->known_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->respondent_text = g_string_new (NULL);
 }
 
 static gboolean
@@ -267,6 +308,77 @@ step_done (EcartWaveWriter  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+prepare_respondent_batch (EcartWaveWriter  *self,
+                          GError          **error)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT OR IGNORE INTO respondent (wave_id, segment_id, "
+                                         "external_id, answered_at) VALUES ");
+
+  for (guint i = 0; i < RESPONDENT_BATCH; i++)
+    g_string_append (sql, i > 0 ? ", (?, ?, ?, ?)" : "(?, ?, ?, ?)");
+  return prepare (self, &self->insert_respondents, sql->str, error);
+}
+
+static void
+bind_respondent (EcartWaveWriter         *self,
+                 sqlite3_stmt            *stmt,
+                 int                      first,
+                 const PendingRespondent *row)
+{
+  const char *text = self->respondent_text->str;
+
+  sqlite3_bind_int64 (stmt, first, self->wave_id);
+  sqlite3_bind_int64 (stmt, first + 1, row->segment_id);
+  if (row->external_id >= 0)
+    sqlite3_bind_text (stmt, first + 2, text + row->external_id, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, first + 2);
+  if (row->answered_at >= 0)
+    sqlite3_bind_text (stmt, first + 3, text + row->answered_at, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, first + 3);
+}
+
+/* Inserts the respondents added but not written yet: by one statement for a full batch,
+ * one by one for the rest. Their text is bound without a copy, and forgotten after. */
+static gboolean
+flush_respondents (EcartWaveWriter  *self,
+                   GError          **error)
+{
+  guint n = self->n_pending_respondents;
+  gboolean ok = TRUE;
+
+  self->n_pending_respondents = 0;
+  if (n == RESPONDENT_BATCH)
+    {
+      for (guint i = 0; i < n; i++)
+        bind_respondent (self, self->insert_respondents, 1 + 4 * i, &self->pending_respondents[i]);
+      ok = step_done (self, self->insert_respondents, error);
+      sqlite3_clear_bindings (self->insert_respondents);
+    }
+  else
+    for (guint i = 0; i < n && ok; i++)
+      {
+        bind_respondent (self, self->insert_respondent, 1, &self->pending_respondents[i]);
+        ok = step_done (self, self->insert_respondent, error);
+      }
+  sqlite3_clear_bindings (self->insert_respondent);
+  g_string_truncate (self->respondent_text, 0);
+
+  /* The ids SQLite gave are the ones the writer gave out (rows keep their order). */
+  if (ok && n > 0
+      && sqlite3_last_insert_rowid (ecart_database_get_handle (self->db))
+         != self->pending_respondents[n - 1].id)
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_FAILED,
+                   _("Failed to write the respondents in “%s”: their ids were not the ones "
+                     "expected"), _ecart_database_get_display_name (self->db));
+      ok = FALSE;
+    }
+  return ok;
 }
 
 static gboolean
@@ -364,7 +476,7 @@ ecart_wave_writer_begin (EcartWorkspace  *workspace,
       return NULL;
     }
 
-  if (!_ecart_database_begin_bulk (self->db, error))
+  if (!_ecart_database_begin_bulk_unchecked (self->db, error))
     return NULL;
   self->open = TRUE;
 
@@ -385,9 +497,15 @@ ecart_wave_writer_begin (EcartWorkspace  *workspace,
     }
   self->wave_id = sqlite3_last_insert_rowid (handle);
 
+  self->next_respondent_id = ecart_database_query_int (self->db, "SELECT ifnull (max (id), 0) + 1 "
+                                                       "FROM respondent", 0, error);
+  if (self->next_respondent_id <= 0)
+    return NULL;
+
   if (!prepare (self, &self->insert_respondent,
                 "INSERT INTO respondent (wave_id, segment_id, external_id, answered_at) "
                 "VALUES (?, ?, ?, ?)", error)
+      || !prepare_respondent_batch (self, error)
       || !prepare (self, &self->insert_measurement,
                    "INSERT INTO measurement (respondent_id, attribute_id, touchpoint_id, "
                    "dimension, score, scale_min, scale_max) VALUES (?, ?, ?, ?, ?, ?, ?)", error)
@@ -401,8 +519,11 @@ ecart_wave_writer_begin (EcartWorkspace  *workspace,
                    "INSERT INTO verbatim_fts (rowid, body) VALUES (?, ?)", error)
       || !prepare (self, &self->find_segment,
                    "SELECT segment_id FROM respondent WHERE id = ? AND wave_id = ?", error)
-      || !prepare (self, &self->find_attribute, "SELECT 1 FROM attribute WHERE id = ?", error)
-      || !prepare (self, &self->find_touchpoint, "SELECT 1 FROM touchpoint WHERE id = ?", error))
+      || !prepare (self, &self->find_item[ITEM_SEGMENT], "SELECT 1 FROM segment WHERE id = ?", error)
+      || !prepare (self, &self->find_item[ITEM_ATTRIBUTE], "SELECT 1 FROM attribute WHERE id = ?",
+                   error)
+      || !prepare (self, &self->find_item[ITEM_TOUCHPOINT], "SELECT 1 FROM touchpoint WHERE id = ?",
+                   error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -426,10 +547,12 @@ remember_segment (EcartWaveWriter *self,
   self->cached_segments[slot] = segment_id;
 }
 
-/* The segment of a respondent of this wave, or 0 when it is not one. */
+/* The segment of a respondent of this wave, 0 when it is not one, -1 with @error set when
+ * the respondents waiting to be written could not be. */
 static gint64
-segment_of (EcartWaveWriter *self,
-            gint64           respondent_id)
+segment_of (EcartWaveWriter  *self,
+            gint64            respondent_id,
+            GError          **error)
 {
   guint slot;
   gint64 segment_id = 0;
@@ -439,6 +562,10 @@ segment_of (EcartWaveWriter *self,
   slot = (guint64)respondent_id % SEGMENT_CACHE_SIZE;
   if (self->cached_respondents[slot] == respondent_id)
     return self->cached_segments[slot];
+
+  /* Not remembered: read back from the wave, with the respondents written first. */
+  if (self->n_pending_respondents > 0 && !flush_respondents (self, error))
+    return -1;
 
   sqlite3_bind_int64 (self->find_segment, 1, respondent_id);
   sqlite3_bind_int64 (self->find_segment, 2, self->wave_id);
@@ -450,26 +577,27 @@ segment_of (EcartWaveWriter *self,
   return segment_id;
 }
 
-/* Whether the attribute (or touchpoint) @id exists; remembered once found. */
+/* Whether the segment, attribute or touchpoint @id exists; remembered once found (nothing
+ * can delete it while the wave's transaction is open). */
 static gboolean
 item_exists (EcartWaveWriter *self,
-             sqlite3_stmt    *find,
-             gint64           id,
-             gboolean         touchpoint)
+             ItemKind         kind,
+             gint64           id)
 {
-  gint64 key = id * 2 + (touchpoint ? 1 : 0);
+  sqlite3_stmt *find = self->find_item[kind];
+  gint64 *known = &self->known_items[kind][(guint64)id % KNOWN_ITEMS];
   gboolean found;
 
   if (id <= 0)
     return FALSE;
-  if (g_hash_table_contains (self->known_items, &key))
+  if (*known == id)
     return TRUE;
 
   sqlite3_bind_int64 (find, 1, id);
   found = sqlite3_step (find) == SQLITE_ROW;
   sqlite3_reset (find);
   if (found)
-    g_hash_table_add (self->known_items, g_memdup2 (&key, sizeof key));
+    *known = id;
   return found;
 }
 
@@ -511,6 +639,7 @@ ecart_wave_writer_add_respondent (EcartWaveWriter  *self,
                                   const char       *answered_at,
                                   GError          **error)
 {
+  PendingRespondent *pending;
   gint64 id;
 
   g_return_val_if_fail (ECART_IS_WAVE_WRITER (self), 0);
@@ -518,15 +647,30 @@ ecart_wave_writer_add_respondent (EcartWaveWriter  *self,
   if (!check_open (self, error))
     return 0;
 
-  sqlite3_bind_int64 (self->insert_respondent, 1, self->wave_id);
-  sqlite3_bind_int64 (self->insert_respondent, 2, segment_id);
-  sqlite3_bind_text (self->insert_respondent, 3, external_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (self->insert_respondent, 4, answered_at, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, self->insert_respondent, error))
-    return 0;
+  if (!item_exists (self, ITEM_SEGMENT, segment_id))
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("The segment %lld does not exist"), (long long)segment_id);
+      return 0;
+    }
 
-  id = sqlite3_last_insert_rowid (ecart_database_get_handle (self->db));
+  pending = &self->pending_respondents[self->n_pending_respondents++];
+  pending->id = id = self->next_respondent_id++;
+  pending->segment_id = segment_id;
+  pending->external_id = pending->answered_at = -1;
+  if (external_id != NULL)
+    {
+      pending->external_id = self->respondent_text->len;
+      g_string_append_len (self->respondent_text, external_id, strlen (external_id) + 1);
+    }
+  if (answered_at != NULL)
+    {
+      pending->answered_at = self->respondent_text->len;
+      g_string_append_len (self->respondent_text, answered_at, strlen (answered_at) + 1);
+    }
   remember_segment (self, id, segment_id);
+  if (self->n_pending_respondents == RESPONDENT_BATCH && !flush_respondents (self, error))
+    return 0;
   return id;
 }
 
@@ -580,7 +724,9 @@ ecart_wave_writer_add_measurement (EcartWaveWriter  *self,
       return FALSE;
     }
 
-  segment_id = segment_of (self, respondent_id);
+  segment_id = segment_of (self, respondent_id, error);
+  if (segment_id < 0)
+    return FALSE;
   if (segment_id == 0)
     {
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
@@ -588,13 +734,13 @@ ecart_wave_writer_add_measurement (EcartWaveWriter  *self,
       return FALSE;
     }
 
-  if (!item_exists (self, self->find_attribute, attribute_id, FALSE))
+  if (!item_exists (self, ITEM_ATTRIBUTE, attribute_id))
     {
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
                    _("The attribute %lld does not exist"), (long long)attribute_id);
       return FALSE;
     }
-  if (touchpoint_id > 0 && !item_exists (self, self->find_touchpoint, touchpoint_id, TRUE))
+  if (touchpoint_id > 0 && !item_exists (self, ITEM_TOUCHPOINT, touchpoint_id))
     {
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
                    _("The touchpoint %lld does not exist"), (long long)touchpoint_id);
@@ -680,7 +826,9 @@ ecart_wave_writer_add_recommendation (EcartWaveWriter  *self,
       return FALSE;
     }
 
-  segment_id = segment_of (self, respondent_id);
+  segment_id = segment_of (self, respondent_id, error);
+  if (segment_id < 0)
+    return FALSE;
   if (segment_id == 0)
     {
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
@@ -729,10 +877,24 @@ ecart_wave_writer_add_verbatim (EcartWaveWriter  *self,
       return FALSE;
     }
 
-  if (respondent_id > 0 && (segment_id = segment_of (self, respondent_id)) == 0)
+  if (respondent_id > 0 && (segment_id = segment_of (self, respondent_id, error)) < 0)
+    return FALSE;
+  if (respondent_id > 0 && segment_id == 0)
     {
       g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
                    _("Respondent %lld is not part of this wave"), (long long)respondent_id);
+      return FALSE;
+    }
+  if (attribute_id > 0 && !item_exists (self, ITEM_ATTRIBUTE, attribute_id))
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("The attribute %lld does not exist"), (long long)attribute_id);
+      return FALSE;
+    }
+  if (touchpoint_id > 0 && !item_exists (self, ITEM_TOUCHPOINT, touchpoint_id))
+    {
+      g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                   _("The touchpoint %lld does not exist"), (long long)touchpoint_id);
       return FALSE;
     }
 
@@ -905,6 +1067,45 @@ write_pairs_by_query (EcartWaveWriter  *self,
   return ecart_database_run (self->db, stmt, error);
 }
 
+/* The rows written in the wave's transaction by others than the writer (the importer
+ * creates the names a file brings, and logs the import), which SQLite did not check with
+ * its foreign keys off: few rows in small tables, checked whole. */
+static gboolean
+check_other_rows (EcartWaveWriter  *self,
+                  GError          **error)
+{
+  static const char * const checks[] = {
+    "PRAGMA foreign_key_check (touchpoint)",
+    "PRAGMA foreign_key_check (attribute)",
+    "PRAGMA foreign_key_check (import_log)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (!prepare (self, &stmt, checks[i], error))
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          g_set_error (error, ECART_DATABASE_ERROR, ECART_DATABASE_ERROR_CONSTRAINT,
+                       _("Failed to write the wave: a row refers to a missing one (%s)"),
+                       checks[i] + strlen ("PRAGMA foreign_key_check "));
+          return FALSE;
+        }
+      if (rc != SQLITE_DONE)
+        {
+          _ecart_database_set_error (self->db, error, sqlite3_errcode (ecart_database_get_handle (self->db)),
+                                     _("Failed to write the measurements in “%s”: %s"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * ecart_wave_writer_commit:
  *
@@ -924,7 +1125,9 @@ ecart_wave_writer_commit (EcartWaveWriter  *self,
 
   flush_current (self);
 
-  ok = flush_measurements (self, error)
+  ok = flush_respondents (self, error)
+       && flush_measurements (self, error)
+       && check_other_rows (self, error)
        && write_sums (self, self->cells,
                    "INSERT INTO measurement_aggregate (wave_id, segment_id, attribute_id, "
                    "touchpoint_id, dimension, n, sum, sum_sq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -984,6 +1187,8 @@ ecart_wave_writer_abort (EcartWaveWriter *self)
 
   self->open = FALSE;
   self->n_pending = 0;
+  self->n_pending_respondents = 0;
+  g_string_truncate (self->respondent_text, 0);
   finalize_statements (self);
   ecart_database_rollback (self->db);
 }

@@ -749,11 +749,14 @@ ecart_workspace_delete_segment (EcartWorkspace    *self,
   if (!_ecart_workspace_edit_begin (self, _("Delete segment"), error))
     return FALSE;
 
+  /* The respondents of the segment, wave by wave, from the respondent_wave index. */
   ok = _ecart_workspace_forget_verbatims (self,
                                           "segment_id = ?1 OR respondent_id IN "
-                                          "(SELECT id FROM respondent WHERE segment_id = ?1)",
+                                          "(SELECT id FROM respondent WHERE wave_id IN "
+                                          "(SELECT id FROM wave) AND segment_id = ?1)",
                                           id, error)
-       && run_with_id (self, "DELETE FROM respondent WHERE segment_id = ?", id, error)
+       && run_with_id (self, "DELETE FROM respondent WHERE wave_id IN (SELECT id FROM wave) "
+                             "AND segment_id = ?", id, error)
        && run_with_id (self, "DELETE FROM segment WHERE id = ?", id, error);
 
   self->edit_touched_waves = respondents > 0;

@@ -1031,7 +1031,9 @@ ecart_workspace_count_respondents (EcartWorkspace *self,
   g_return_val_if_fail (ECART_IS_SEGMENT (segment), 0);
 
   stmt = ecart_database_prepare (self->db,
-                                 "SELECT count(*) FROM respondent WHERE segment_id = ?", NULL);
+                                 /* Wave by wave, from the respondent_wave index. */
+                                 "SELECT count(*) FROM respondent WHERE wave_id IN "
+                                 "(SELECT id FROM wave) AND segment_id = ?", NULL);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, ecart_item_get_id (ECART_ITEM (segment)));
