@@ -281,6 +281,27 @@ class Policy(ImportTestCase):
         self.assertIn("Read as windows-1252, delimiter semicolon (;), decimal comma.", result.stdout)
         self.assertEqual(sha256(ws), before)
 
+    def test_dry_run_respondents_out_of_order(self):
+        """A long file whose respondents are not in key order keeps them in a temporary
+        table: a dry run, on a file opened read-only, still checks it, and writes nothing."""
+        ws = self.workspace()
+        with open(self.data("long.csv"), encoding="utf-8") as source:
+            lines = source.read().splitlines()
+        shuffled = os.path.join(self.dir, "shuffled.csv")
+        with open(shuffled, "w", encoding="utf-8") as out:
+            out.write("\n".join([lines[0]] + sorted(lines[1:], reverse=True)) + "\n")
+        before = sha256(ws)
+        checked = run("import", ws, shuffled, "--mapping", self.data("long.ini"), "--dry-run")
+        self.assertEqual(checked.returncode, 0, checked.stdout + checked.stderr)
+        self.assertIn("nothing was written", checked.stdout)
+        self.assertEqual(sha256(ws), before)
+        imported = run("import", ws, shuffled, "--mapping", self.data("long.ini"))
+        self.assertEqual(imported.returncode, 0, imported.stdout + imported.stderr)
+        # The dry run announced what the import did.
+        for line in checked.stdout.splitlines():
+            if line.strip().endswith(("respondents", "measurements")):
+                self.assertIn(line.strip(), imported.stdout)
+
     def test_strict_and_rejected(self):
         ws = self.workspace()
         before = sha256(ws)

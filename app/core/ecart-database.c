@@ -455,6 +455,79 @@ ecart_database_is_read_only (EcartDatabase *self)
   return self->read_only;
 }
 
+/* Lets a connection opened read-only write its temporary tables, and nothing else. */
+static int
+temp_only_authorizer (void       *data,
+                      int         action,
+                      const char *arg1,
+                      const char *arg2,
+                      const char *db_name,
+                      const char *trigger)
+{
+  switch (action)
+    {
+    case SQLITE_INSERT:
+    case SQLITE_UPDATE:
+    case SQLITE_DELETE:
+      return g_strcmp0 (db_name, "temp") == 0 ? SQLITE_OK : SQLITE_DENY;
+    case SQLITE_CREATE_INDEX:
+    case SQLITE_CREATE_TABLE:
+    case SQLITE_CREATE_TRIGGER:
+    case SQLITE_CREATE_VIEW:
+    case SQLITE_CREATE_VTABLE:
+    case SQLITE_DROP_INDEX:
+    case SQLITE_DROP_TABLE:
+    case SQLITE_DROP_TRIGGER:
+    case SQLITE_DROP_VIEW:
+    case SQLITE_DROP_VTABLE:
+    case SQLITE_ALTER_TABLE:
+    case SQLITE_REINDEX:
+    case SQLITE_ANALYZE:
+    case SQLITE_ATTACH:
+    case SQLITE_DETACH:
+      return SQLITE_DENY;
+    default:
+      return SQLITE_OK;
+    }
+}
+
+/**
+ * ecart_database_allow_temp_writes:
+ * @allow: %TRUE to allow writing temporary tables, %FALSE to forbid it again
+ *
+ * A database opened with %ECART_DATABASE_FLAGS_READ_ONLY refuses every write, even to its
+ * temporary tables (`PRAGMA query_only`). Checking a file to import without writing it (a
+ * dry run) keeps its scratch rows in a temporary table: between the two calls, temporary
+ * tables may be written, and an authorizer refuses any change to the file itself. Does
+ * nothing on a database opened for writing.
+ */
+gboolean
+ecart_database_allow_temp_writes (EcartDatabase  *self,
+                                  gboolean        allow,
+                                  GError        **error)
+{
+  g_return_val_if_fail (ECART_IS_DATABASE (self), FALSE);
+
+  if (!self->opened_read_only || self->db == NULL)
+    return TRUE;
+
+  if (allow)
+    {
+      sqlite3_set_authorizer (self->db, temp_only_authorizer, self);
+      if (!ecart_database_exec (self, "PRAGMA query_only = OFF", error))
+        {
+          sqlite3_set_authorizer (self->db, NULL, NULL);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!ecart_database_exec (self, "PRAGMA query_only = ON", error))
+    return FALSE;
+  sqlite3_set_authorizer (self->db, NULL, NULL);
+  return TRUE;
+}
+
 /**
  * ecart_database_set_read_only:
  *

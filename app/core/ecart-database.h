@@ -65,6 +65,9 @@ EcartDatabase *ecart_database_open              (const char          *path,
 const char    *ecart_database_get_path          (EcartDatabase       *self);
 const char    *ecart_database_get_warning       (EcartDatabase       *self);
 gboolean       ecart_database_is_read_only      (EcartDatabase       *self);
+gboolean       ecart_database_allow_temp_writes (EcartDatabase       *self,
+                                                 gboolean             allow,
+                                                 GError             **error);
 gboolean       ecart_database_get_check_pending (EcartDatabase       *self);
 void           ecart_database_set_read_only     (EcartDatabase       *self,
                                                  gboolean             read_only);

@@ -1095,6 +1095,10 @@ run_import (Run      *run,
   _ecart_importer_load_names (run, ECART_IMPORT_NAME_TOUCHPOINT,
                               ecart_workspace_get_touchpoints (run->workspace));
 
+  /* A dry run on a file opened read-only still keeps the respondents met in a temporary
+   * table (see Run). */
+  if (!ecart_database_allow_temp_writes (run->db, TRUE, error))
+    return NULL;
   start = g_get_monotonic_time ();
   ok = check_pass (run, error);
   g_debug ("Checked the file in %.3f s", (g_get_monotonic_time () - start) / 1e6);
@@ -1140,6 +1144,8 @@ run_import (Run      *run,
     ok = check_policy (run, error) && write_pass (run, error);
 
   _ecart_importer_drop_respondents (run);
+  if (!ecart_database_allow_temp_writes (run->db, FALSE, ok ? error : NULL))
+    ok = FALSE;
 
   if (!ok && (error == NULL || *error == NULL || (*error)->domain != ECART_IMPORT_ERROR
               || (*error)->code == ECART_IMPORT_ERROR_MAPPING
