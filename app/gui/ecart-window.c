@@ -36,12 +36,16 @@ struct _EcartWindow
   gulong                undo_handler;
   gulong                redo_handler;
   gulong                name_handler;
+  guint                 folded_idle;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   EcartStartPage       *start_page;
   AdwLeaflet           *leaflet;
+  AdwHeaderBar         *sidebar_header;
+  AdwHeaderBar         *content_header;
+  GtkWidget            *back_button;
   AdwWindowTitle       *sidebar_title;
   AdwWindowTitle       *content_title;
   GtkListBox           *pages_list;
@@ -473,6 +477,7 @@ ecart_window_dispose (GObject *object)
   EcartWindow *self = (EcartWindow *)object;
 
   release_workspace (self);
+  g_clear_handle_id (&self->folded_idle, g_source_remove);
   g_clear_object (&self->workspace);
   g_clear_object (&self->segment);
 
@@ -609,6 +614,30 @@ save_copy_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Folded, the sidebar and the content each show the window's buttons and the content a
+ * way back. The leaflet says it folded while it is being allocated: the header bars change
+ * after that allocation, not during it (which would leave the pages unallocated when they
+ * are drawn). */
+static gboolean
+apply_folded_cb (gpointer data)
+{
+  EcartWindow *self = data;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  self->folded_idle = 0;
+  adw_header_bar_set_show_end_title_buttons (self->sidebar_header, folded);
+  adw_header_bar_set_show_start_title_buttons (self->content_header, folded);
+  gtk_widget_set_visible (self->back_button, folded);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_leaflet_folded_cb (EcartWindow *self)
+{
+  if (self->folded_idle == 0)
+    self->folded_idle = g_idle_add (apply_folded_cb, self);
+}
+
 static void
 toggle_sidebar_action (GtkWidget  *widget,
                        const char *action_name,
@@ -720,6 +749,9 @@ ecart_window_class_init (EcartWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EcartWindow, sidebar_header);
+  gtk_widget_class_bind_template_child (widget_class, EcartWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, EcartWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, EcartWindow, pages_list);
@@ -771,6 +803,8 @@ ecart_window_init (EcartWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   bind_pages (self);
   gtk_list_box_set_header_func (self->pages_list, pages_list_header_func, NULL, NULL);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded_cb), self);
+  apply_folded_cb (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);

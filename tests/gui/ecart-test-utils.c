@@ -12,6 +12,39 @@
 /* Shared by the widget tests: set-up under the private display of run-with-display.sh,
  * waiting for the main loop, screenshots to PNG (TESTING.md §1), finding widgets. */
 
+/* Warnings are fatal in the widget tests, but one: GTK 4.8 warns "Trying to snapshot …
+ * without a current allocation" when, after a resize, one of its own widgets queues a resize
+ * from a signal it emits while the window is being allocated (seen with gdb: nothing of ours
+ * on the stack); the next frame draws the page in full. The tests' resizes to narrow windows
+ * meet it now and then, more often on an idle machine. It is printed, not fatal. */
+static GLogWriterOutput
+test_log_writer (GLogLevelFlags   level,
+                 const GLogField *fields,
+                 gsize            n_fields,
+                 gpointer         data)
+{
+  if (level & G_LOG_LEVEL_WARNING)
+    {
+      const char *domain = NULL;
+      const char *message = NULL;
+
+      for (gsize i = 0; i < n_fields; i++)
+        if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
+          domain = fields[i].value;
+        else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+          message = fields[i].value;
+
+      if (g_strcmp0 (domain, "Gtk") == 0 && message != NULL
+          && g_str_has_prefix (message, "Trying to snapshot ")
+          && g_str_has_suffix (message, " without a current allocation"))
+        {
+          g_printerr ("Gtk-WARNING (not fatal, GTK 4.8): %s\n", message);
+          return G_LOG_WRITER_HANDLED;
+        }
+    }
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
 void
 ecart_test_init_gui (int    *argc,
                      char ***argv)
@@ -26,6 +59,7 @@ ecart_test_init_gui (int    *argc,
     g_error ("Cannot open a display: run the test through tests/gui/run-with-display.sh");
 
   adw_init ();
+  g_log_set_writer_func (test_log_writer, NULL, NULL);
   settings = gtk_settings_get_default ();
   g_object_set (settings,
                 "gtk-enable-animations", FALSE,
@@ -84,34 +118,75 @@ ecart_test_artifact_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
+typedef struct
+{
+  GtkWidget    *widget;
+  GskRenderNode *node;
+  int           width;
+  int           height;
+  gboolean      done;
+} Capture;
+
+/* Snapshots the widget right after the window painted, when its layout is current (outside
+ * the frame clock, a resize queued meanwhile by a hidden page would leave it unallocated). */
+static void
+capture_after_paint_cb (GdkFrameClock *clock,
+                        Capture       *capture)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+
+  if (capture->done)
+    return;
+  capture->done = TRUE;
+  capture->width = gtk_widget_get_width (capture->widget);
+  capture->height = gtk_widget_get_height (capture->widget);
+  if (capture->width <= 0 || capture->height <= 0)
+    return;
+
+  paintable = gtk_widget_paintable_new (capture->widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, capture->width, capture->height);
+  capture->node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
 /* Renders @widget as the screen shows it and saves it as ECART_TEST_ARTIFACTS/@name. */
 gboolean
 ecart_test_save_screenshot (GtkWidget  *widget,
                             const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = ecart_test_artifact_path (name);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  Capture capture = { widget, NULL, 0, 0, FALSE };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gulong handler;
+  gboolean saved;
 
-  if (width <= 0 || height <= 0)
+  if (clock == NULL)
     return FALSE;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return FALSE;
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (capture_after_paint_cb), &capture);
+  gtk_widget_queue_draw (GTK_WIDGET (gtk_widget_get_root (widget)));
+  while (!capture.done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
 
+  if (capture.node == NULL)
+    return FALSE;
   if (!gsk_renderer_realize (renderer, NULL, NULL))
-    return FALSE;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+    {
+      gsk_render_node_unref (capture.node);
+      return FALSE;
+    }
+  texture = gsk_renderer_render_texture (renderer, capture.node,
+                                         &GRAPHENE_RECT_INIT (0, 0, capture.width, capture.height));
   gsk_renderer_unrealize (renderer);
+  gsk_render_node_unref (capture.node);
 
-  return gdk_texture_save_to_png (texture, path);
+  saved = gdk_texture_save_to_png (texture, path);
+  return saved;
 }
 
 static const char *
