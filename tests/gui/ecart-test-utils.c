@@ -580,3 +580,24 @@ ecart_test_wait (guint ms)
 {
   ecart_test_wait_for (never, NULL, ms);
 }
+
+/* The application the tests of one program share (an EcartApplication): registered, not
+ * unique, so that each test program is its own instance. */
+EcartApplication *
+ecart_test_new_application (void)
+{
+  g_autoptr(GError) error = NULL;
+  GApplication *app = G_APPLICATION (ecart_application_new ());
+
+  g_application_set_flags (app, G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_application_register (app, NULL, &error);
+  g_assert_no_error (error);
+  return ECART_APPLICATION (app);
+}
+
+/* Whether @window (a GtkWindow) is on screen with a size: for ecart_test_wait_for(). */
+gboolean
+ecart_test_window_is_drawn (gpointer window)
+{
+  return gtk_widget_get_mapped (window) && gtk_widget_get_width (window) > 0;
+}

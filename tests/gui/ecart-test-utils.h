@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "ecart-application.h"
+
 G_BEGIN_DECLS
 
 void       ecart_test_init_gui          (int          *argc,
@@ -47,5 +49,8 @@ void       ecart_test_resize            (GtkWindow    *window,
                                          int           width,
                                          int           height);
 void       ecart_test_wait               (guint         ms);
+
+EcartApplication *ecart_test_new_application  (void);
+gboolean          ecart_test_window_is_drawn  (gpointer      window);
 
 G_END_DECLS

@@ -35,12 +35,6 @@ static char *shared_demo;
 static EcartApplication *shared_app;
 
 static gboolean
-window_is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-static gboolean
 page_is_ready (gpointer data)
 {
   EcartDashboardPage *page = data;
@@ -90,7 +84,7 @@ fixture_set_up (Fixture       *fixture,
   ecart_application_open_path (fixture->app, fixture->path, NULL);
   fixture->window = ECART_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   g_assert_nonnull (fixture->window);
-  g_assert_true (ecart_test_wait_for (window_is_drawn, fixture->window, 5000));
+  g_assert_true (ecart_test_wait_for (ecart_test_window_is_drawn, fixture->window, 5000));
   ecart_test_resize (GTK_WINDOW (fixture->window), 1400, 1000);
   fixture->workspace = ecart_window_get_workspace (fixture->window);
 
@@ -841,11 +835,7 @@ main (int    argc,
   g_assert_no_error (error);
   ecart_database_close (ecart_workspace_get_database (demo));
 
-  shared_app = ecart_application_new ();
-  g_application_set_flags (G_APPLICATION (shared_app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (shared_app), NULL, &error);
-  g_assert_no_error (error);
+  shared_app = ecart_test_new_application ();
 
   g_test_add ("/gui/dashboard/filters", Fixture, NULL, fixture_set_up, test_dashboard_filters, fixture_tear_down);
   g_test_add ("/gui/dashboard/follows-edits", Fixture, NULL, fixture_set_up, test_dashboard_follows_edits, fixture_tear_down);

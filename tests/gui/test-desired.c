@@ -28,19 +28,13 @@ typedef struct
 static char *shared_demo;
 static EcartApplication *shared_app;
 
-static gboolean
-window_is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
 static void
 open_window (Fixture *fixture)
 {
   ecart_application_open_path (fixture->app, fixture->path, NULL);
   fixture->window = ECART_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   g_assert_nonnull (fixture->window);
-  g_assert_true (ecart_test_wait_for (window_is_drawn, fixture->window, 5000));
+  g_assert_true (ecart_test_wait_for (ecart_test_window_is_drawn, fixture->window, 5000));
   fixture->workspace = ecart_window_get_workspace (fixture->window);
   g_assert_nonnull (fixture->workspace);
 
@@ -952,11 +946,7 @@ main (int    argc,
   g_assert_no_error (error);
   ecart_database_close (ecart_workspace_get_database (demo));
 
-  shared_app = ecart_application_new ();
-  g_application_set_flags (G_APPLICATION (shared_app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (shared_app), NULL, &error);
-  g_assert_no_error (error);
+  shared_app = ecart_test_new_application ();
 
   g_test_add ("/gui/desired/shows-segment", Fixture, NULL, fixture_set_up, test_desired_shows_segment, fixture_tear_down);
   g_test_add ("/gui/desired/target-undo", Fixture, NULL, fixture_set_up, test_desired_target_undo, fixture_tear_down);

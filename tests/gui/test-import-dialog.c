@@ -48,12 +48,6 @@ db_int (Fixture    *fixture,
   return value;
 }
 
-static gboolean
-window_is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
 static void
 open_window (Fixture *fixture)
 {
@@ -65,7 +59,7 @@ open_window (Fixture *fixture)
   ecart_application_open_path (fixture->app, fixture->path, NULL);
   fixture->window = ECART_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   g_assert_nonnull (fixture->window);
-  g_assert_true (ecart_test_wait_for (window_is_drawn, fixture->window, 5000));
+  g_assert_true (ecart_test_wait_for (ecart_test_window_is_drawn, fixture->window, 5000));
   fixture->workspace = ecart_window_get_workspace (fixture->window);
   g_assert_nonnull (fixture->workspace);
 }
@@ -759,11 +753,7 @@ main (int    argc,
   g_assert_no_error (error);
   ecart_database_close (ecart_workspace_get_database (demo));
 
-  shared_app = ecart_application_new ();
-  g_application_set_flags (G_APPLICATION (shared_app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (shared_app), NULL, &error);
-  g_assert_no_error (error);
+  shared_app = ecart_test_new_application ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/import/long", test_import_long);

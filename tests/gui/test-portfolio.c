@@ -180,12 +180,6 @@ entry_of (EcartItemDialog *dialog,
 }
 
 static gboolean
-window_is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-static gboolean
 no_dialog (gpointer data)
 {
   return ecart_test_find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
@@ -213,7 +207,7 @@ open_workspace (Fixture    *fixture,
   fixture->window =
     ECART_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   g_assert_nonnull (fixture->window);
-  g_assert_true (ecart_test_wait_for (window_is_drawn, fixture->window, 5000));
+  g_assert_true (ecart_test_wait_for (ecart_test_window_is_drawn, fixture->window, 5000));
   fixture->workspace = ecart_window_get_workspace (fixture->window);
   g_assert_nonnull (fixture->workspace);
 
@@ -931,11 +925,7 @@ main (int    argc,
   g_assert_no_error (error);
   ecart_database_close (ecart_workspace_get_database (demo));
 
-  shared_app = ecart_application_new ();
-  g_application_set_flags (G_APPLICATION (shared_app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (shared_app), NULL, &error);
-  g_assert_no_error (error);
+  shared_app = ecart_test_new_application ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/portfolio/cards", test_portfolio_cards);

@@ -25,12 +25,6 @@ typedef struct
 static char *shared_demo;
 static EcartApplication *shared_app;
 
-static gboolean
-window_is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -59,7 +53,7 @@ fixture_set_up (Fixture       *fixture,
   ecart_application_open_path (fixture->app, fixture->path, NULL);
   fixture->window = ECART_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   g_assert_nonnull (fixture->window);
-  g_assert_true (ecart_test_wait_for (window_is_drawn, fixture->window, 5000));
+  g_assert_true (ecart_test_wait_for (ecart_test_window_is_drawn, fixture->window, 5000));
   fixture->workspace = ecart_window_get_workspace (fixture->window);
   g_assert_nonnull (fixture->workspace);
 }
@@ -88,7 +82,7 @@ start_presentation (Fixture *fixture)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL));
   window = ecart_test_wait_for_toplevel (ECART_TYPE_PRESENTATION, 5000);
   g_assert_nonnull (window);
-  g_assert_true (ecart_test_wait_for (window_is_drawn, window, 5000));
+  g_assert_true (ecart_test_wait_for (ecart_test_window_is_drawn, window, 5000));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return ECART_PRESENTATION (window);
 }
@@ -207,7 +201,7 @@ test_presentation_screenshots (Fixture       *fixture,
   ecart_test_press_keys (GTK_WIDGET (fixture->window), "F5");
   presentation = ECART_PRESENTATION (ecart_test_wait_for_toplevel (ECART_TYPE_PRESENTATION, 5000));
   g_assert_nonnull (presentation);
-  g_assert_true (ecart_test_wait_for (window_is_drawn, presentation, 5000));
+  g_assert_true (ecart_test_wait_for (ecart_test_window_is_drawn, presentation, 5000));
   gtk_window_destroy (GTK_WINDOW (presentation));
   ecart_test_iterate ();
 
@@ -216,7 +210,7 @@ test_presentation_screenshots (Fixture       *fixture,
   gtk_window_unfullscreen (GTK_WINDOW (presentation));
   gtk_window_set_default_size (GTK_WINDOW (presentation), 1920, 1080);
   gtk_window_present (GTK_WINDOW (presentation));
-  g_assert_true (ecart_test_wait_for (window_is_drawn, presentation, 5000));
+  g_assert_true (ecart_test_wait_for (ecart_test_window_is_drawn, presentation, 5000));
   ecart_test_wait (300);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (presentation)), >=, 1900);
 
@@ -350,11 +344,7 @@ main (int    argc,
   g_assert_no_error (error);
   ecart_database_close (ecart_workspace_get_database (demo));
 
-  shared_app = ecart_application_new ();
-  g_application_set_flags (G_APPLICATION (shared_app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (shared_app), NULL, &error);
-  g_assert_no_error (error);
+  shared_app = ecart_test_new_application ();
 
   g_test_add ("/gui/presentation/keys", Fixture, NULL, fixture_set_up, test_presentation_keys, fixture_tear_down);
   g_test_add ("/gui/presentation/blank", Fixture, "blank", fixture_set_up, test_presentation_blank, fixture_tear_down);

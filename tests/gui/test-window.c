@@ -54,12 +54,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static gboolean
-window_is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
 static const char *expected_page;
 
 static gboolean
@@ -81,7 +75,7 @@ test_window_demo (Fixture       *fixture,
   ecart_application_open_path (fixture->app, fixture->demo, NULL);
   window = ECART_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   g_assert_nonnull (window);
-  g_assert_true (ecart_test_wait_for (window_is_drawn, window, 5000));
+  g_assert_true (ecart_test_wait_for (ecart_test_window_is_drawn, window, 5000));
 
   workspace = ecart_window_get_workspace (window);
   g_assert_nonnull (workspace);
@@ -247,7 +241,7 @@ test_window_start_page (Fixture       *fixture,
   GtkWidget *start;
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (ecart_test_wait_for (window_is_drawn, window, 5000));
+  g_assert_true (ecart_test_wait_for (ecart_test_window_is_drawn, window, 5000));
 
   start = ecart_test_child (GTK_WIDGET (window), ECART_TYPE_WINDOW, "start_page");
   g_assert_true (gtk_widget_get_mapped (start));
@@ -352,11 +346,7 @@ main (int    argc,
   g_assert_no_error (error);
   ecart_database_close (ecart_workspace_get_database (demo));
 
-  shared_app = ecart_application_new ();
-  g_application_set_flags (G_APPLICATION (shared_app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (shared_app), NULL, &error);
-  g_assert_no_error (error);
+  shared_app = ecart_test_new_application ();
 
   g_test_add ("/gui/window/start-page", Fixture, NULL, fixture_set_up, test_window_start_page, fixture_tear_down);
   g_test_add ("/gui/window/demo", Fixture, NULL, fixture_set_up, test_window_demo, fixture_tear_down);
