@@ -953,8 +953,14 @@ ecart_window_set_page (EcartWindow *self,
 {
   g_return_if_fail (ECART_IS_WINDOW (self));
 
-  if (page != NULL && gtk_stack_get_child_by_name (self->page_stack, page) != NULL)
-    gtk_stack_set_visible_child_name (self->page_stack, page);
+  if (page == NULL || gtk_stack_get_child_by_name (self->page_stack, page) == NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->page_stack, page);
+  /* On a folded window, the page slides into view (a shortcut, like a click in the
+   * sidebar, goes to the page). */
+  if (self->workspace != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 void

@@ -170,6 +170,25 @@ test_window_demo (Fixture       *fixture,
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_header (row))), ==,
                      "The Four Steps");
   }
+
+  /* On a narrow window showing the sidebar, a step's shortcut slides its page into view. */
+  {
+    AdwLeaflet *leaflet = ADW_LEAFLET (ecart_test_child (GTK_WIDGET (window), ECART_TYPE_WINDOW, "leaflet"));
+    GtkWidget *page;
+    GtkWidget *sidebar;
+
+    ecart_test_resize (GTK_WINDOW (window), 600, 700);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    g_assert_true (adw_leaflet_get_folded (leaflet));
+    page = adw_leaflet_get_visible_child (leaflet);
+    g_assert_true (adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK));
+    sidebar = adw_leaflet_get_visible_child (leaflet);
+    g_assert_true (sidebar != page);
+    ecart_test_press_keys (GTK_WIDGET (window), "ctrl+2");
+    expected_page = "communicate";
+    g_assert_true (ecart_test_wait_for (window_shows_expected_page, window, 5000));
+    g_assert_true (adw_leaflet_get_visible_child (leaflet) == page);
+  }
 }
 
 static void
