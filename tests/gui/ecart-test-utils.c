@@ -3,6 +3,8 @@
 
 #include "ecart-test-utils.h"
 
+#include "ecart-template.h"
+
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -600,4 +602,43 @@ gboolean
 ecart_test_window_is_drawn (gpointer window)
 {
   return gtk_widget_get_mapped (window) && gtk_widget_get_width (window) > 0;
+}
+
+/* Writes the demo workshop, in English, at @path: written once by a test program, then
+ * copied for each test (ecart_test_copy_workspace()). */
+void
+ecart_test_write_demo (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EcartWorkspace) demo = ecart_demo_create (path, "en", &error);
+
+  g_assert_no_error (error);
+  ecart_database_close (ecart_workspace_get_database (demo));
+}
+
+/* Writes at @path a copy of the workspace file @source, or a blank workspace when @source
+ * is %NULL. */
+void
+ecart_test_copy_workspace (const char *source,
+                           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (source == NULL)
+    {
+      g_autoptr(EcartWorkspace) blank = ecart_workspace_create (path, ECART_TEMPLATE_BLANK, "en", &error);
+
+      g_assert_no_error (error);
+      ecart_database_close (ecart_workspace_get_database (blank));
+    }
+  else
+    {
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_file_get_contents (source, &contents, &length, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (path, contents, length, &error);
+      g_assert_no_error (error);
+    }
 }

@@ -52,5 +52,8 @@ void       ecart_test_wait               (guint         ms);
 
 EcartApplication *ecart_test_new_application  (void);
 gboolean          ecart_test_window_is_drawn  (gpointer      window);
+void              ecart_test_write_demo       (const char   *path);
+void              ecart_test_copy_workspace   (const char   *source,
+                                               const char   *path);
 
 G_END_DECLS

@@ -55,9 +55,6 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
 
   fixture->dir = ecart_test_make_tmp_dir ();
   fixture->path = g_build_filename (fixture->dir, "demo.ecart", NULL);
@@ -67,19 +64,7 @@ fixture_set_up (Fixture       *fixture,
   g_settings_reset (fixture->settings, "min-n");
   g_settings_reset (fixture->settings, "holm-correction");
 
-  if (g_strcmp0 (data, "blank") == 0)
-    {
-      g_autoptr(EcartWorkspace) blank = ecart_workspace_create (fixture->path, ECART_TEMPLATE_BLANK,
-                                                                "en", &error);
-
-      g_assert_no_error (error);
-      ecart_database_close (ecart_workspace_get_database (blank));
-    }
-  else
-    {
-      g_assert_true (g_file_get_contents (shared_demo, &contents, &length, &error));
-      g_assert_true (g_file_set_contents (fixture->path, contents, length, &error));
-    }
+  ecart_test_copy_workspace (g_strcmp0 (data, "blank") == 0 ? NULL : shared_demo, fixture->path);
 
   ecart_application_open_path (fixture->app, fixture->path, NULL);
   fixture->window = ECART_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
@@ -824,16 +809,12 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(EcartWorkspace) demo = NULL;
-  g_autoptr(GError) error = NULL;
 
   ecart_test_init_gui (&argc, &argv);
 
   dir = ecart_test_make_tmp_dir ();
   shared_demo = g_build_filename (dir, "demo.ecart", NULL);
-  demo = ecart_demo_create (shared_demo, "en", &error);
-  g_assert_no_error (error);
-  ecart_database_close (ecart_workspace_get_database (demo));
+  ecart_test_write_demo (shared_demo);
 
   shared_app = ecart_test_new_application ();
 

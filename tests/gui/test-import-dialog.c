@@ -68,14 +68,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
 
   fixture->dir = ecart_test_make_tmp_dir ();
   fixture->path = g_build_filename (fixture->dir, "demo.ecart", NULL);
-  g_assert_true (g_file_get_contents (shared_demo, &contents, &length, &error));
-  g_assert_true (g_file_set_contents (fixture->path, contents, length, &error));
+  ecart_test_copy_workspace (shared_demo, fixture->path);
   fixture->app = g_object_ref (shared_app);
   open_window (fixture);
 }
@@ -221,13 +217,10 @@ static char *
 copy_workspace (Fixture    *fixture,
                 const char *name)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   char *path = g_build_filename (fixture->dir, name, NULL);
-  gsize length;
 
-  g_assert_true (g_file_get_contents (shared_demo, &contents, &length, &error));
-  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  ecart_test_copy_workspace (shared_demo, path);
   return path;
 }
 
@@ -741,17 +734,13 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(EcartWorkspace) demo = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   ecart_test_init_gui (&argc, &argv);
 
   dir = ecart_test_make_tmp_dir ();
   shared_demo = g_build_filename (dir, "demo.ecart", NULL);
-  demo = ecart_demo_create (shared_demo, "en", &error);
-  g_assert_no_error (error);
-  ecart_database_close (ecart_workspace_get_database (demo));
+  ecart_test_write_demo (shared_demo);
 
   shared_app = ecart_test_new_application ();
 
