@@ -658,10 +658,7 @@ recompute (EcartDashboardPage *self)
   compute = g_new0 (Compute, 1);
   compute->generation = self->generation;
   compute->path = g_strdup (ecart_workspace_get_path (self->workspace));
-  compute->options = ecart_gap_options_new ();
-  ecart_gap_options_set_confidence (compute->options, g_settings_get_double (self->settings, "confidence-level"));
-  ecart_gap_options_set_min_n (compute->options, g_settings_get_uint (self->settings, "min-n"));
-  ecart_gap_options_set_holm (compute->options, g_settings_get_boolean (self->settings, "holm-correction"));
+  compute->options = ecart_gui_new_gap_options (self->settings);
   ecart_gap_options_set_touchpoint_id (compute->options, selected_touchpoint (self));
   segments = ecart_workspace_get_segments (self->workspace);
   for (guint s = 0; s < g_list_model_get_n_items (segments); s++)
@@ -707,8 +704,7 @@ static void
 on_settings_changed_cb (EcartDashboardPage *self,
                         const char         *key)
 {
-  if (g_strcmp0 (key, "confidence-level") == 0 || g_strcmp0 (key, "min-n") == 0
-      || g_strcmp0 (key, "holm-correction") == 0)
+  if (ecart_gui_is_gap_setting (key))
     recompute (self);
 }
 

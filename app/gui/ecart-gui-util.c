@@ -346,6 +346,24 @@ ecart_gui_focus_item (GtkWidget *widget)
 }
 
 /**
+ * ecart_gui_apply_gap_settings:
+ *
+ * Gives @options the preferences' confidence level, minimum n and Holm correction (the keys
+ * for which ecart_gui_is_gap_setting() is true).
+ */
+void
+ecart_gui_apply_gap_settings (EcartGapOptions *options,
+                              GSettings       *settings)
+{
+  g_return_if_fail (ECART_IS_GAP_OPTIONS (options));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  ecart_gap_options_set_confidence (options, g_settings_get_double (settings, "confidence-level"));
+  ecart_gap_options_set_min_n (options, g_settings_get_uint (settings, "min-n"));
+  ecart_gap_options_set_holm (options, g_settings_get_boolean (settings, "holm-correction"));
+}
+
+/**
  * ecart_gui_new_gap_options:
  *
  * Returns: (transfer full): gap options with the preferences' confidence level, minimum n
@@ -359,9 +377,7 @@ ecart_gui_new_gap_options (GSettings *settings)
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   options = ecart_gap_options_new ();
-  ecart_gap_options_set_confidence (options, g_settings_get_double (settings, "confidence-level"));
-  ecart_gap_options_set_min_n (options, g_settings_get_uint (settings, "min-n"));
-  ecart_gap_options_set_holm (options, g_settings_get_boolean (settings, "holm-correction"));
+  ecart_gui_apply_gap_settings (options, settings);
   return options;
 }
 

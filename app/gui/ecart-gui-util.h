@@ -38,6 +38,8 @@ gboolean  ecart_gui_same_level       (double        a,
                                       double        b);
 void      ecart_gui_scroll_into_view (GtkWidget    *widget);
 EcartGapOptions *ecart_gui_new_gap_options   (GSettings    *settings);
+void      ecart_gui_apply_gap_settings (EcartGapOptions *options,
+                                        GSettings       *settings);
 gboolean  ecart_gui_is_gap_setting   (const char   *key);
 void      ecart_gui_class_add_page_shortcuts (GtkWidgetClass          *widget_class,
                                               const EcartPageShortcut *shortcuts,

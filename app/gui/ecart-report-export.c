@@ -17,17 +17,14 @@
 
 typedef struct
 {
-  GWeakRef          window;
-  AdwMessageDialog *dialog;     /* owned by the window's list of toplevels */
-  GtkProgressBar   *bar;        /* a reference: idles may run after the dialog is gone */
-  GCancellable     *cancellable;
-  char             *workspace_path;
-  char             *path;
-  char             *language;
-  double            confidence;
-  guint             min_n;
-  gboolean          holm;
-  int               last_percent;  /* the worker's only: the last progress posted */
+  GWeakRef            window;
+  AdwMessageDialog   *dialog;        /* owned by the window's list of toplevels */
+  GtkProgressBar     *bar;           /* a reference: idles may run after the dialog is gone */
+  GCancellable       *cancellable;
+  char               *workspace_path;
+  char               *path;
+  EcartReportOptions *options;       /* made on the main thread, then only read by the worker */
+  int                 last_percent;  /* the worker's only: the last progress posted */
 } ExportJob;
 
 static void
@@ -38,7 +35,7 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->cancellable);
   g_free (job->workspace_path);
   g_free (job->path);
-  g_free (job->language);
+  g_clear_object (&job->options);
   g_free (job);
 }
 
@@ -86,8 +83,6 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   g_autoptr(EcartWorkspace) workspace = NULL;
-  g_autoptr(EcartReportOptions) options = NULL;
-  EcartGapOptions *gap_options;
   GError *error = NULL;
 
   workspace = ecart_workspace_open (job->workspace_path, ECART_DATABASE_FLAGS_READ_ONLY, &error);
@@ -97,14 +92,7 @@ export_thread (GTask        *task,
       return;
     }
 
-  options = ecart_report_options_new ();
-  ecart_report_options_set_language (options, job->language);
-  gap_options = ecart_report_options_get_gap_options (options);
-  ecart_gap_options_set_confidence (gap_options, job->confidence);
-  ecart_gap_options_set_min_n (gap_options, job->min_n);
-  ecart_gap_options_set_holm (gap_options, job->holm);
-
-  if (!ecart_report_write (workspace, options, job->path, on_progress, job, cancellable, &error))
+  if (!ecart_report_write (workspace, job->options, job->path, on_progress, job, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -226,10 +214,9 @@ ecart_report_export_start (EcartWindow *window,
   job->cancellable = g_cancellable_new ();
   job->workspace_path = g_strdup (ecart_workspace_get_path (workspace));
   job->path = g_strdup (path);
-  job->language = g_strdup (language);
-  job->confidence = g_settings_get_double (settings, "confidence-level");
-  job->min_n = g_settings_get_uint (settings, "min-n");
-  job->holm = g_settings_get_boolean (settings, "holm-correction");
+  job->options = ecart_report_options_new ();
+  ecart_report_options_set_language (job->options, language);
+  ecart_gui_apply_gap_settings (ecart_report_options_get_gap_options (job->options), settings);
   job->last_percent = -1;
 
   name = g_filename_display_basename (path);
