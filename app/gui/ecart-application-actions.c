@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ecart-application-private.h"
+#include "ecart-gui-util.h"
 #include "ecart-preferences-window.h"
 #include "ecart-template.h"
 
@@ -23,29 +24,6 @@ new_workspace_filter (void)
 }
 
 static void
-set_chooser_folder (EcartApplication *self,
-                    GtkFileChooser   *chooser)
-{
-  g_autofree char *folder = g_settings_get_string (self->settings, "last-folder");
-
-  if (folder[0] != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (folder);
-
-      gtk_file_chooser_set_current_folder (chooser, file, NULL);
-    }
-}
-
-static void
-remember_folder (EcartApplication *self,
-                 const char       *path)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-
-  g_settings_set_string (self->settings, "last-folder", folder);
-}
-
-static void
 on_open_response_cb (GtkNativeDialog  *dialog,
                      int               response,
                      EcartApplication *self)
@@ -58,7 +36,7 @@ on_open_response_cb (GtkNativeDialog  *dialog,
 
       if (path != NULL)
         {
-          remember_folder (self, path);
+          ecart_gui_remember_folder (self->settings, path);
           ecart_application_open_path (self, path, parent);
         }
     }
@@ -80,7 +58,7 @@ open_activated (GSimpleAction *action,
                                          _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
+  ecart_gui_chooser_open_last_folder (GTK_FILE_CHOOSER (chooser), self->settings);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -111,7 +89,7 @@ on_new_response_cb (GtkNativeDialog *dialog,
         {
           path = g_str_has_suffix (chosen, ".ecart") ? g_strdup (chosen)
                                                      : g_strconcat (chosen, ".ecart", NULL);
-          remember_folder (self, path);
+          ecart_gui_remember_folder (self->settings, path);
 
           /* The chooser asked before replacing a file; the old one goes to the trash, so
            * nothing is lost, unless it is open in a window. */
@@ -168,7 +146,7 @@ new_activated (GSimpleAction *action,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   /* Translators: the file name offered for a new workspace */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Workspace.ecart"));
-  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
+  ecart_gui_chooser_open_last_folder (GTK_FILE_CHOOSER (chooser), self->settings);
   g_signal_connect (chooser, "response", G_CALLBACK (on_new_response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -273,7 +273,6 @@ on_export_response_cb (GtkNativeDialog *dialog,
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *path = NULL;
   g_autofree char *lower = NULL;
-  g_autofree char *folder = NULL;
   g_autofree char *display = NULL;
   g_autofree char *message = NULL;
 
@@ -298,8 +297,7 @@ on_export_response_cb (GtkNativeDialog *dialog,
     }
 
   settings = get_settings ();
-  folder = g_path_get_dirname (path);
-  g_settings_set_string (settings, "last-folder", folder);
+  ecart_gui_remember_folder (settings, path);
 
   display = g_filename_display_basename (path);
   if (!ecart_chart_card_export (self, path, &error))
@@ -323,7 +321,6 @@ export_action (GtkWidget  *widget,
 {
   EcartChartCard *self = ECART_CHART_CARD (widget);
   g_autoptr(GSettings) settings = get_settings ();
-  g_autofree char *folder = g_settings_get_string (settings, "last-folder");
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
   GtkRoot *root = gtk_widget_get_root (widget);
@@ -349,12 +346,7 @@ export_action (GtkWidget  *widget,
       g_object_unref (filter);
     }
 
-  if (folder[0] != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (folder);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), file, NULL);
-    }
+  ecart_gui_chooser_open_last_folder (GTK_FILE_CHOOSER (chooser), settings);
   name = g_strdup_printf ("%s.png", ecart_chart_get_title (self->chart));
   g_strdelimit (name, "/\\:", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);

@@ -389,3 +389,41 @@ ecart_gui_is_gap_setting (const char *key)
          || g_strcmp0 (key, "min-n") == 0
          || g_strcmp0 (key, "holm-correction") == 0;
 }
+
+/**
+ * ecart_gui_chooser_open_last_folder:
+ *
+ * Opens @chooser in the folder a file was last opened from or written to (GSettings key
+ * `last-folder`), when it still exists.
+ */
+void
+ecart_gui_chooser_open_last_folder (GtkFileChooser *chooser,
+                                    GSettings      *settings)
+{
+  g_autofree char *folder = NULL;
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  folder = g_settings_get_string (settings, "last-folder");
+  if (folder[0] != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (chooser, file, NULL);
+    }
+}
+
+/* Remembers the folder of @path for the next file chooser (ecart_gui_chooser_open_last_folder()). */
+void
+ecart_gui_remember_folder (GSettings  *settings,
+                           const char *path)
+{
+  g_autofree char *folder = NULL;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (path != NULL);
+
+  folder = g_path_get_dirname (path);
+  g_settings_set_string (settings, "last-folder", folder);
+}

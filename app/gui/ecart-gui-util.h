@@ -40,6 +40,10 @@ void      ecart_gui_scroll_into_view (GtkWidget    *widget);
 EcartGapOptions *ecart_gui_new_gap_options   (GSettings    *settings);
 void      ecart_gui_apply_gap_settings (EcartGapOptions *options,
                                         GSettings       *settings);
+void      ecart_gui_chooser_open_last_folder (GtkFileChooser *chooser,
+                                              GSettings      *settings);
+void      ecart_gui_remember_folder  (GSettings    *settings,
+                                      const char   *path);
 gboolean  ecart_gui_is_gap_setting   (const char   *key);
 void      ecart_gui_class_add_page_shortcuts (GtkWidgetClass          *widget_class,
                                               const EcartPageShortcut *shortcuts,

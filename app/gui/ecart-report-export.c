@@ -269,9 +269,8 @@ on_chooser_response_cb (GtkNativeDialog *dialog,
           g_autofree char *path = g_str_has_suffix (chosen, ".pdf") || g_str_has_suffix (chosen, ".PDF")
                                   ? g_strdup (chosen) : g_strconcat (chosen, ".pdf", NULL);
           g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-          g_autofree char *folder = g_path_get_dirname (path);
 
-          g_settings_set_string (settings, "last-folder", folder);
+          ecart_gui_remember_folder (settings, path);
           ecart_report_export_start (window, path, language);
         }
     }
@@ -291,7 +290,6 @@ ecart_report_export_choose (EcartWindow *window)
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autofree char *folder = g_settings_get_string (settings, "last-folder");
   g_autofree char *name = NULL;
   const char *language;
 
@@ -312,12 +310,7 @@ ecart_report_export_choose (EcartWindow *window)
   name = g_strdup_printf (_("%s – Report.pdf"), ecart_workspace_get_name (workspace));
   g_strdelimit (name, "/", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  if (folder[0] != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) dir = g_file_new_for_path (folder);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL);
-    }
+  ecart_gui_chooser_open_last_folder (GTK_FILE_CHOOSER (chooser), settings);
 
   language = ecart_workspace_get_language (workspace);
   if (language == NULL || !ecart_report_language_is_available (language))
