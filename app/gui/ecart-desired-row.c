@@ -331,7 +331,7 @@ delete_action (GtkWidget  *widget,
 
   /* Translators: the heading of a confirmation, %s is the name of an attribute */
   heading = g_strdup_printf (_("Delete “%s”?"), name);
-  count_text = g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+  count_text = ecart_gui_format_count (count);
   /* Translators: %s is a number of measurements */
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "It has %s measurement from the field: deleting the attribute deletes it too, with the targets and promises of every segment.",

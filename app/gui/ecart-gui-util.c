@@ -83,6 +83,13 @@ ecart_gui_toast_undo (GtkWidget  *widget,
   ecart_gui_add_toast (widget, toast);
 }
 
+/* A count as the locale writes it, its thousands grouped ("84,540"; "84 540" in French). */
+char *
+ecart_gui_format_count (gint64 count)
+{
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+}
+
 /* Reads a number as a person types it: spaces around, a decimal point or comma. */
 gboolean
 ecart_gui_parse_number (const char *text,

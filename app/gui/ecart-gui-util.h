@@ -29,6 +29,7 @@ void      ecart_gui_add_toast        (GtkWidget    *widget,
                                       AdwToast     *toast);
 gboolean  ecart_gui_parse_number     (const char   *text,
                                       double       *value);
+char     *ecart_gui_format_count     (gint64        count);
 char     *ecart_gui_format_level     (double        level);
 char     *ecart_gui_format_gap       (double        gap);
 void      ecart_gui_set_field_error  (GtkWidget    *field,

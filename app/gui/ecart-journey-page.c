@@ -771,12 +771,6 @@ confirm_delete (EcartJourneyPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static char *
-format_count (gint64 count)
-{
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
-}
-
 static void
 delete_stage_action (GtkWidget  *widget,
                      const char *action_name,
@@ -799,7 +793,7 @@ delete_stage_action (GtkWidget  *widget,
       return;
     }
 
-  count = format_count (measurements);
+  count = ecart_gui_format_count (measurements);
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Its touchpoints and the %s measurement taken at them "
                                        "will be deleted with it.",
@@ -1074,7 +1068,7 @@ delete_touchpoint_action (GtkWidget  *widget,
       return;
     }
 
-  count = format_count (measurements);
+  count = ecart_gui_format_count (measurements);
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "The %s measurement taken at this touchpoint will be "
                                        "deleted with it.",

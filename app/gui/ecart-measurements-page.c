@@ -60,12 +60,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-format_count (gint64 count)
-{
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
-}
-
 /* Waves ------------------------------------------------------------------------------------- */
 
 static void
@@ -110,8 +104,8 @@ on_delete_clicked_cb (GtkButton             *button,
     return;
 
   n_measurements = ecart_workspace_count_measurements (self->workspace, ECART_ITEM (wave));
-  respondents = format_count (ecart_wave_get_respondents (wave));
-  measurements = format_count (n_measurements);
+  respondents = ecart_gui_format_count (ecart_wave_get_respondents (wave));
+  measurements = ecart_gui_format_count (n_measurements);
   /* TRANSLATORS: %s is the name of a wave */
   heading = g_strdup_printf (_("Delete the Wave “%s”?"), ecart_item_get_name (ECART_ITEM (wave)));
   /* TRANSLATORS: the numbers of respondents and of measurements of the wave */
@@ -141,7 +135,7 @@ create_wave_row (gpointer item,
   GtkWidget *count;
   GtkWidget *button;
   g_autofree char *kind = ecart_wave_dup_kind_label (wave);
-  g_autofree char *respondents_count = format_count (ecart_wave_get_respondents (wave));
+  g_autofree char *respondents_count = ecart_gui_format_count (ecart_wave_get_respondents (wave));
   g_autofree char *respondents = NULL;
   g_autofree char *dates = NULL;
   g_autofree char *subtitle = NULL;
@@ -206,7 +200,7 @@ update_count (EcartMeasurementsPage *self)
   if (self->model != NULL)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-      g_autofree char *count = format_count (n);
+      g_autofree char *count = ecart_gui_format_count (n);
 
       /* TRANSLATORS: %s is a number of measurements */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s measurement", "%s measurements", n),
@@ -439,15 +433,15 @@ run_search (EcartMeasurementsPage *self)
     label = g_strdup ("");
   else if (found > hits->len)
     {
-      g_autofree char *count = format_count ((gint64)found);
-      g_autofree char *shown = format_count (hits->len);
+      g_autofree char *count = ecart_gui_format_count ((gint64)found);
+      g_autofree char *shown = ecart_gui_format_count (hits->len);
 
       /* TRANSLATORS: how many verbatims were found, then how many are shown */
       label = g_strdup_printf (_("%s verbatims found; the first %s are shown"), count, shown);
     }
   else
     {
-      g_autofree char *count = format_count ((gint64)found);
+      g_autofree char *count = ecart_gui_format_count ((gint64)found);
 
       /* TRANSLATORS: %s is a number of verbatims */
       label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s verbatim found",

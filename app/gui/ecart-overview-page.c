@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ecart-gui-util.h"
 #include "ecart-overview-page.h"
 
 /* The overview of a workspace: what it is, what it holds (counted from the file), its
@@ -37,12 +38,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-format_count (gint64 count)
-{
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
-}
-
 static void
 set_count_label (GtkLabel   *label,
                  const char *text)
@@ -56,7 +51,7 @@ create_wave_row (gpointer item,
 {
   EcartWave *wave = item;
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *count = format_count (ecart_wave_get_respondents (wave));
+  g_autofree char *count = ecart_gui_format_count (ecart_wave_get_respondents (wave));
   /* Translators: %s is a number of respondents */
   g_autofree char *respondents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s respondent",
                                                                "%s respondents",
@@ -123,8 +118,8 @@ update (EcartOverviewPage *self)
   }
   attributes = g_strdup_printf ("%u", counts.attributes);
   initiatives = g_strdup_printf ("%u", counts.initiatives);
-  measured = format_count (counts.measurements);
-  respondents = format_count (counts.respondents);
+  measured = ecart_gui_format_count (counts.measurements);
+  respondents = ecart_gui_format_count (counts.respondents);
   /* Translators: "84,540 from 2,475 respondents" */
   measurements = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s from %s respondent",
                                                "%s from %s respondents", counts.respondents),
